@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <memory>
+
+class QHttpServerResponder;
+class QTcpSocket;
+
+namespace sockerless::http {
+
+class HttpExchange;
+
+/// A chunked HTTP/1.1 response written piece by piece (Qt 6.4's responder has no chunked API:
+/// this adapter frames the chunks itself; 6.8 replaced the low-level writers, so this is the one
+/// place to change). Backpressure: when more than highWaterMark() bytes wait in the client
+/// socket, `congested` is emitted and the producer should pause; `drained` when it fell below
+/// lowWaterMark(). `clientGone` is emitted once when the client's connection closes.
+class ChunkedStream : public QObject {
+    Q_OBJECT
+public:
+    ~ChunkedStream() override;
+
+    /// Send one chunk (empty data is ignored: an empty chunk would end the stream).
+    void write(const QByteArray& data);
+    /// Send the last chunk and record the exchange. Safe to call more than once.
+    void end();
+    /// End by closing the connection: the client sees a truncated stream (for upstream failures
+    /// after the headers were sent, where no status can be changed any more).
+    void abortConnection();
+
+    bool isCongested() const;
+    bool isOpen() const;
+    qint64 bytesWritten() const { return m_bytesOut; }
+    static constexpr qint64 highWaterMark() { return 1 << 20; }
+    static constexpr qint64 lowWaterMark() { return 256 << 10; }
+
+signals:
+    void congested();
+    void drained();
+    void clientGone();
+
+private:
+    friend class HttpExchange;
+    ChunkedStream(std::shared_ptr<HttpExchange> exchange, QHttpServerResponder* responder,
+                  QTcpSocket* socket, int status);
+    void onBytesWritten();
+
+    std::shared_ptr<HttpExchange> m_exchange;
+    QHttpServerResponder* m_responder;
+    QPointer<QTcpSocket> m_socket;
+    int m_status;
+    qint64 m_bytesOut = 0;
+    bool m_ended = false;
+    bool m_congested = false;
+};
+
+} // namespace sockerless::http

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+
+namespace sockerless::http {
+
+/// One finished request (or one WebSocket opened/closed) as the daemon records it.
+struct RequestRecord {
+    QDateTime time;      ///< when the request arrived (UTC)
+    QString client;
+    QString method;      ///< `GET`, ..., `WS` for WebSocket sessions
+    QString path;        ///< with credentials in the query redacted
+    QString route;       ///< the route template, or empty when no route matched
+    int status = 0;      ///< for WebSockets: 101 on open, the close code on close
+    double durationMs = 0;
+    qint64 bytesIn = 0;
+    qint64 bytesOut = 0;
+    QString error;
+};
+
+/// Receives every record. This issue logs them (structured: text or JSON); the observability
+/// issue adds the ring buffer, the stream and the file. Never sees request bodies or credentials.
+class RequestRecorder : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    void record(const RequestRecord& record);
+    /// Redacts credential-bearing query items (`auth`, `token`, `password`, ...) in a path.
+    static QString redactPath(const QString& pathAndQuery);
+
+signals:
+    void recorded(const sockerless::http::RequestRecord& record);
+};
+
+} // namespace sockerless::http
