@@ -1,0 +1,31 @@
+#pragma once
+
+#include "backends/backend.h"
+
+#include <QPointer>
+
+namespace sockerless::docker {
+class DockerReply;
+}
+
+namespace sockerless::backends {
+
+/// A BackendStream over a Docker reply that sends newline-delimited JSON (`/events`, pull and
+/// load progress): one message per line, whatever the chunk boundaries. Destroying it aborts the
+/// upstream request, which closes its connection at once.
+class DockerLineStream : public BackendStream {
+    Q_OBJECT
+public:
+    /// Takes over `reply` (switched to streaming); parented to `context`.
+    DockerLineStream(docker::DockerReply* reply, QObject* context);
+    ~DockerLineStream() override;
+
+private:
+    void onData(const QByteArray& piece);
+    void onFinished();
+
+    QPointer<docker::DockerReply> m_reply;
+    QByteArray m_partial;
+};
+
+} // namespace sockerless::backends

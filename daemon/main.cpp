@@ -1,0 +1,67 @@
+// sockerlessd: the sockerless internal API daemon.
+
+#include "daemon.h"
+#include "observe/log.h"
+#include "options.h"
+#include "signalwatcher.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+#include <cstdio>
+
+namespace {
+
+// Streams get this long to close after SIGTERM; the process exits 0 well within 5 s.
+constexpr int kShutdownTimeoutMs = 4000;
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("sockerlessd"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SOCKERLESS_VERSION));
+
+    using sockerless::Options;
+    using sockerless::observe::Log;
+    Options options;
+    const Options::Parsed parsed =
+        Options::parse(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment(),
+                       &options);
+    switch (parsed.action) {
+    case Options::Parsed::Action::ShowHelp:
+    case Options::Parsed::Action::ShowVersion:
+        std::fputs(qPrintable(parsed.text + QLatin1Char('\n')), stdout);
+        return 0;
+    case Options::Parsed::Action::Fail:
+        std::fprintf(stderr, "sockerlessd: %s\nTry 'sockerlessd --help'.\n",
+                     qPrintable(parsed.text));
+        return 2;
+    case Options::Parsed::Action::Run:
+        break;
+    }
+    Log::configure(options.logFormat, options.logLevel);
+
+    sockerless::Daemon daemon(options);
+    sockerless::SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &sockerless::SignalWatcher::terminationRequested, &daemon,
+                     [&daemon](int signalNumber, int count) {
+                         if (count > 1) {
+                             Log::warning(QStringLiteral("second signal: exiting now"));
+                             QCoreApplication::exit(0);
+                             return;
+                         }
+                         Log::info(QStringLiteral("signal received"),
+                                   {{QStringLiteral("signal"), signalNumber}});
+                         daemon.stop(kShutdownTimeoutMs);
+                     });
+    QObject::connect(&daemon, &sockerless::Daemon::startFailed, &app, [](const QString& message) {
+        Log::error(QStringLiteral("cannot start: ") + message);
+        QCoreApplication::exit(1);
+    });
+    QObject::connect(&daemon, &sockerless::Daemon::stopped, &app, [] {
+        Log::info(QStringLiteral("stopped"));
+        QCoreApplication::exit(0);
+    });
+    QTimer::singleShot(0, &daemon, &sockerless::Daemon::start);
+    return QCoreApplication::exec();
+}

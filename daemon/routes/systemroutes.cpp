@@ -1,0 +1,66 @@
+#include "routes/systemroutes.h"
+
+#include "backends/backend.h"
+#include "http/apiserver.h"
+#include "http/websocketsession.h"
+
+#include <QJsonObject>
+#include <QWebSocket>
+
+namespace sockerless::routes {
+
+using backends::Backend;
+using backends::BackendStream;
+using http::ExchangePtr;
+using http::WebSocketSession;
+
+namespace {
+
+void healthz(Backend& backend, const ExchangePtr& exchange) {
+    backend.health(exchange->lifetime(), [&backend, exchange](const backends::Health& health) {
+        QJsonObject body = health.details;
+        body.insert(QStringLiteral("status"),
+                    health.ok ? QStringLiteral("ok") : QStringLiteral("degraded"));
+        body.insert(QStringLiteral("backend"), backend.kind());
+        if (!health.ok) {
+            body.insert(QStringLiteral("reason"), health.reason);
+            exchange->noteError(health.reason);
+        }
+        exchange->respondJson(health.ok ? 200 : 503, body);
+    });
+}
+
+void info(Backend& backend, const ExchangePtr& exchange) {
+    backend.info(exchange->lifetime(), [exchange](const backends::Result<QJsonObject>& result) {
+        if (result.ok())
+            exchange->respondJson(200, result.value());
+        else
+            exchange->fail(result.error());
+    });
+}
+
+// Each Docker event becomes one text message; an upstream failure before or during the stream is
+// reported the way the contract says (one message, then close 4000+status).
+void events(Backend& backend, WebSocketSession* session) {
+    BackendStream* stream = backend.events(session->query(), session);
+    QObject::connect(stream, &BackendStream::message, session, [session](const QByteArray& event) {
+        session->socket()->sendTextMessage(QString::fromUtf8(event));
+    });
+    QObject::connect(stream, &BackendStream::ended, session, &WebSocketSession::closeNormally);
+    QObject::connect(stream, &BackendStream::failed, session,
+                     [session](const api::ApiError& error) { session->fail(error); });
+    QObject::connect(session, &WebSocketSession::closed, stream, &QObject::deleteLater);
+}
+
+} // namespace
+
+void registerSystemRoutes(http::ApiServer& server, Backend& backend) {
+    server.route("GET", QStringLiteral("/internal/v1/healthz"),
+                 [&backend](const ExchangePtr& exchange) { healthz(backend, exchange); });
+    server.route("GET", QStringLiteral("/internal/v1/info"),
+                 [&backend](const ExchangePtr& exchange) { info(backend, exchange); });
+    server.webSocket(QStringLiteral("/internal/v1/events"),
+                     [&backend](WebSocketSession* session) { events(backend, session); });
+}
+
+} // namespace sockerless::routes

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Sets up and runs every test: installs the Debian packages, brings up the test environment
+# (a Docker daemon, the busybox test image, a private registry; only what is not already there),
+# builds, runs the whole suite, then builds with ASan+UBSan and runs the whole suite again.
+# Stops what tests/env/up.sh started when it ends.
+#
+# Usage: scripts/test.sh [--no-sanitize] [ctest arguments...]
+#   SOCKERLESS_BUILD_DIR_BASE   where the builds go (default: ./build and ./build-asan)
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+sanitize=1
+ctest_args=()
+for arg in "$@"; do
+    case "$arg" in
+    --no-sanitize) sanitize=0 ;;
+    -h | --help)
+        sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+        exit 0
+        ;;
+    *) ctest_args+=("$arg") ;;
+    esac
+done
+base="${SOCKERLESS_BUILD_DIR_BASE:-$root/build}"
+jobs="$(nproc)"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Installing what is missing"
+"$root/scripts/install-deps.sh" --test
+
+step "Bringing up the test environment"
+"$root/tests/env/up.sh"
+trap '"$root/tests/env/down.sh" || true' EXIT
+# shellcheck source=/dev/null
+source "${SOCKERLESS_TEST_ENV_STATE:-$root/tests/env/.state}/env.sh"
+
+run_suite() {
+    local dir="$1"
+    shift
+    step "Configuring and building in $dir ($*)"
+    cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+    cmake --build "$dir" -j "$jobs"
+    step "Running every test in $dir"
+    # Two tests at a time: each blackbox test starts its own daemon and talks to the shared dockerd.
+    ctest --test-dir "$dir" --output-on-failure --no-tests=error -j 2 "${ctest_args[@]}"
+}
+
+status=0
+run_suite "$base" -DSOCKERLESS_SANITIZE=OFF || status=$?
+if ((sanitize)); then
+    # Leak checking stays on; Qt's own one-time allocations are listed in the suppressions file.
+    export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1"
+    export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+    run_suite "$base-asan" -DSOCKERLESS_SANITIZE=ON || status=$?
+fi
+if ((status != 0)); then
+    step "FAILED (exit $status)"
+fi
+exit "$status"

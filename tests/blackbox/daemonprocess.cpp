@@ -1,0 +1,185 @@
+#include "daemonprocess.h"
+
+#include "testenv.h"
+
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+#include <QWebSocket>
+#include <csignal>
+
+namespace sockerless::test {
+
+namespace {
+
+// Runs the event loop until `done()` is true or the deadline passes; true when done.
+template <typename Pred> bool waitUntil(Pred done, int timeoutMs) {
+    QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(10, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+} // namespace
+
+QByteArray DaemonProcess::Reply::header(const QByteArray& name) const {
+    for (const auto& [key, value] : headers)
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return {};
+}
+
+DaemonProcess::DaemonProcess() {
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    QObject::connect(&m_process, &QProcess::readyReadStandardError, [this] {
+        m_log += m_process.readAllStandardError();
+    });
+}
+
+DaemonProcess::~DaemonProcess() {
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}
+
+QString DaemonProcess::binaryPath() {
+    return qEnvironmentVariable("SOCKERLESS_BUILD_DIR") + QStringLiteral("/daemon/sockerlessd");
+}
+
+QStringList DaemonProcess::defaultArguments() {
+    return {QStringLiteral("--backend"),     QStringLiteral("docker"),
+            QStringLiteral("--docker-host"), TestEnv::dockerHost(),
+            QStringLiteral("--log-format"),  QStringLiteral("json"),
+            QStringLiteral("--log-level"),   QStringLiteral("debug")};
+}
+
+void DaemonProcess::launch(const QStringList& arguments) {
+    m_log.clear();
+    m_process.start(binaryPath(), arguments);
+}
+
+bool DaemonProcess::start(const QStringList& arguments, QString* error) {
+    auto failWith = [&](const QString& message) {
+        if (error)
+            *error = message + QStringLiteral("\n--- daemon log ---\n") + QString::fromUtf8(log());
+        return false;
+    };
+    QStringList all = arguments;
+    if (!all.contains(QStringLiteral("--listen")))
+        all << QStringLiteral("--listen") << QStringLiteral("127.0.0.1:0");
+    launch(all);
+    if (!m_process.waitForStarted(5000))
+        return failWith(QStringLiteral("sockerlessd did not start: ") + m_process.errorString());
+
+    QString address;
+    const bool listening = waitUntil(
+        [&] {
+            for (const QJsonObject& record : logRecords(QStringLiteral("listening"))) {
+                const QString candidate = record.value(QStringLiteral("address")).toString();
+                if (!candidate.contains(QLatin1Char('/'))) {
+                    address = candidate;
+                    return true;
+                }
+            }
+            return m_process.state() == QProcess::NotRunning;
+        },
+        10000);
+    if (!listening || address.isEmpty())
+        return failWith(QStringLiteral("sockerlessd never logged a TCP listening address"));
+    m_baseUrl = QUrl(QStringLiteral("http://") + address);
+
+    const Reply health = get(QStringLiteral("/internal/v1/healthz"));
+    if (health.status != 200)
+        return failWith(QStringLiteral("healthz answered %1: %2")
+                            .arg(health.status)
+                            .arg(QString::fromUtf8(health.body)));
+    return true;
+}
+
+bool DaemonProcess::waitForExit(int timeoutMs) {
+    return waitUntil([this] { return m_process.state() == QProcess::NotRunning; }, timeoutMs);
+}
+
+qint64 DaemonProcess::pid() const { return m_process.processId(); }
+
+QByteArray DaemonProcess::log() {
+    m_log += m_process.readAllStandardError();
+    return m_log;
+}
+
+QList<QJsonObject> DaemonProcess::logRecords(const QString& message) {
+    QList<QJsonObject> records;
+    for (const QByteArray& line : log().split('\n')) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        if (object.value(QStringLiteral("msg")).toString() == message)
+            records.append(object);
+    }
+    return records;
+}
+
+DaemonProcess::Reply DaemonProcess::request(const QByteArray& method, const QString& pathAndQuery,
+                                            const QByteArray& body,
+                                            const QList<QPair<QByteArray, QByteArray>>& headers,
+                                            int timeoutMs) {
+    QNetworkAccessManager manager;
+    QNetworkRequest request(m_baseUrl.resolved(QUrl(pathAndQuery)));
+    for (const auto& [key, value] : headers)
+        request.setRawHeader(key, value);
+    if (!body.isEmpty() && !request.hasRawHeader("Content-Type"))
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply* reply = manager.sendCustomRequest(request, method, body);
+    Reply result;
+    if (!waitUntil([reply] { return reply->isFinished(); }, timeoutMs)) {
+        reply->abort();
+        result.error = QStringLiteral("no answer within %1 ms").arg(timeoutMs);
+        return result;
+    }
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.headers = reply->rawHeaderPairs();
+    result.body = reply->readAll();
+    if (result.status == 0)
+        result.error = reply->errorString();
+    delete reply;
+    return result;
+}
+
+std::unique_ptr<QWebSocket> DaemonProcess::openWebSocket(const QString& pathAndQuery,
+                                                         int timeoutMs) {
+    auto socket = std::make_unique<QWebSocket>();
+    QUrl url = m_baseUrl.resolved(QUrl(pathAndQuery));
+    url.setScheme(QStringLiteral("ws"));
+    socket->open(url);
+    const bool settled = waitUntil(
+        [&] {
+            const auto state = socket->state();
+            return state == QAbstractSocket::ConnectedState ||
+                   state == QAbstractSocket::UnconnectedState;
+        },
+        timeoutMs);
+    if (!settled || socket->state() != QAbstractSocket::ConnectedState)
+        return nullptr;
+    return socket;
+}
+
+int DaemonProcess::terminate(int timeoutMs) {
+    if (m_process.state() == QProcess::NotRunning)
+        return m_process.exitCode();
+    ::kill(static_cast<pid_t>(m_process.processId()), SIGTERM);
+    if (!waitForExit(timeoutMs)) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+        return -1;
+    }
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
+} // namespace sockerless::test
