@@ -1,6 +1,7 @@
 #include "observe/log.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cstdio>
@@ -40,8 +41,8 @@ QString textValue(const QJsonValue& value) {
     else if (value.isNull() || value.isUndefined())
         text = QStringLiteral("null");
     else
-        text = QString::fromUtf8(QJsonDocument(value.isArray() ? QJsonDocument(value.toArray())
-                                                              : QJsonDocument(value.toObject()))
+        text = QString::fromUtf8((value.isArray() ? QJsonDocument(value.toArray())
+                                                  : QJsonDocument(value.toObject()))
                                      .toJson(QJsonDocument::Compact));
     const bool needsQuotes = text.isEmpty() || text.contains(QLatin1Char(' ')) ||
                              text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('=')) ||

@@ -89,7 +89,8 @@ void TstBlackboxLifecycle::unreachableDockerFailsToStartWithClearMessage() {
                                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")},
                                     &code);
     QCOMPARE(code, 1);
-    QVERIFY2(out.contains(("no Docker answers at " + missing).toUtf8()), out.constData());
+    QVERIFY2(out.contains((QStringLiteral("no Docker answers at ") + missing).toUtf8()),
+             out.constData());
 
     // auto says that the memory backend is what it would fall back to.
     const QByteArray autoOut = runToEnd({QStringLiteral("--docker-host"), missing,
