@@ -22,10 +22,15 @@ struct DockerError {
     QString endpoint; ///< the endpoint, as DockerEndpoint::toString()
 
     bool isError() const { return kind != Kind::None; }
-    /// Decodes an error answer: the `message` of a JSON body, else the body as text,
-    /// else the status' reason phrase.
+    /// Decodes an error answer: the `message` of a JSON body (kept whole), else the body as text,
+    /// else the status' reason phrase. Text that is not Docker's own is kept short: an HTML page
+    /// gives its title, binary garbage gives the reason phrase and its size, long text is cut.
     static DockerError fromHttp(int status, const QByteArray& body, const QString& endpoint);
-    /// A one-line description for logs and tests.
+    /// The standard reason phrase of an HTTP status (`Not Found`), or `HTTP <status>`.
+    static QString reasonPhrase(int status);
+    /// A one-line description for logs and tests, e.g.
+    /// `Docker at unix:///var/run/docker.sock answered 404: No such container: x`; for
+    /// Unreachable it reads `Docker daemon unreachable at <endpoint>: <message>`.
     QString toString() const;
 };
 
