@@ -1,12 +1,14 @@
 #pragma once
 
 #include "docker/dockerendpoint.h"
+#include "docker/dockerpath.h"
 #include "docker/dockerreply.h"
 #include "docker/dockerrequest.h"
 
 #include <QObject>
 #include <QString>
 #include <functional>
+#include <vector>
 
 namespace sockerless::docker {
 
@@ -51,17 +53,19 @@ public:
     int openConnectionCount() const;
 
 private:
+    /// Runs `then` once the API version is known (at once if it is), negotiating it first if
+    /// needed; `then` gets the negotiation's error when it failed.
+    void whenVersionKnown(std::function<void(const DockerError&)> then);
+    void versionSettled(const DockerError& error);
+    /// The request line's target: `/v1.41/containers/json?all=1`, every query key and value
+    /// percent-encoded (QUrlQuery alone leaves `+`, which Docker reads as a space).
+    static QByteArray buildTarget(const DockerRequest& request, const QString& version);
+
     DockerEndpoint m_endpoint;
     QString m_apiVersion;
     DockerConnectionPool* m_pool = nullptr;
-};
-
-/// Builds an upstream path from literal segments and untrusted values: every value is
-/// percent-encoded, so `/`, `..`, `?`, `#` and `%` inside an id stay inside its segment.
-/// Example: DockerPath::build({"containers", id, "json"}) → `/containers/<encoded id>/json`.
-struct DockerPath {
-    static QByteArray build(std::initializer_list<QString> segments);
-    static QByteArray encodeSegment(const QString& value);
+    std::vector<std::function<void(const DockerError&)>> m_versionWaiters;
+    bool m_negotiating = false;
 };
 
 } // namespace sockerless::docker

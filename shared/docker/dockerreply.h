@@ -21,7 +21,8 @@ class DockerConnection;
 /// body has been read); 304 too. The reply deletes itself (deleteLater) after finished/failed
 /// unless the owner called setAutoDelete(false).
 ///
-/// For an upgraded request (DockerRequest::upgrade) Docker answers 101: `upgraded` is emitted,
+/// For an upgraded request (DockerRequest::upgrade) Docker answers 101 (older engines: 200 with
+/// a raw-stream/multiplexed-stream Content-Type): `upgraded` is emitted after headersReceived,
 /// then `data` carries the raw stream from the process, write() sends to it, closeWrite()
 /// half-closes (stdin EOF), and finished comes when Docker closes the connection.
 class DockerReply : public QObject {
@@ -42,6 +43,8 @@ public:
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
 
     /// Stop reading from Docker: the socket's kernel buffers fill and Docker slows down.
+    /// Whatever was already parsed is held back too (data, and finished after it) until
+    /// resume(); signals emitted in the same pass as the pause() call may still arrive.
     void pause();
     /// Read again after pause().
     void resume();
@@ -50,7 +53,8 @@ public:
     /// Close the upstream connection at once; emits failed(Aborted) unless already done.
     void abort();
 
-    /// Upgraded connections only: send raw bytes to the process.
+    /// Upgraded connections only: send raw bytes to the process. Bytes written before Docker
+    /// switched protocols are kept and sent right after the switch.
     void write(const QByteArray& data);
     /// Upgraded connections only: half-close the connection (the process sees stdin EOF) once
     /// everything written has been sent; output still flows until Docker closes.
@@ -66,13 +70,30 @@ signals:
 private:
     friend class DockerClient;
     friend class DockerConnection;
+    friend class DockerConnectionPool;
     explicit DockerReply(QObject* parent = nullptr);
+
+    // Called by DockerConnection / DockerClient as the exchange progresses. Each emits at most
+    // once per reply where the contract says so; complete() and fail() end the reply.
+    void deliverHeaders(int status, const QList<QPair<QByteArray, QByteArray>>& headers);
+    void deliverUpgraded();
+    void deliverData(const QByteArray& piece);
+    void complete();
+    void fail(const DockerError& error);
+    /// Shared end of complete() and fail(): deletes the reply unless asked not to.
+    void afterEnd();
 
     DockerConnection* m_connection = nullptr;
     int m_status = 0;
     QList<QPair<QByteArray, QByteArray>> m_headers;
     QByteArray m_body;
     DockerError m_error;
+    QString m_endpoint; ///< for errors raised by the reply itself (abort)
+    /// Upgrade requests only: bytes written before Docker switched protocols, sent right after.
+    QList<QByteArray> m_pendingWrites;
+    bool m_upgradeRequest = false;
+    bool m_upgraded = false;
+    bool m_writeClosed = false;
     bool m_streaming = false;
     bool m_autoDelete = true;
     bool m_paused = false;
