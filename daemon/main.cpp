@@ -24,9 +24,8 @@ int main(int argc, char* argv[]) {
     using sockerless::Options;
     using sockerless::observe::Log;
     Options options;
-    const Options::Parsed parsed =
-        Options::parse(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment(),
-                       &options);
+    const Options::Parsed parsed = Options::parse(
+        QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment(), &options);
     switch (parsed.action) {
     case Options::Parsed::Action::ShowHelp:
     case Options::Parsed::Action::ShowVersion:

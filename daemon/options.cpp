@@ -27,8 +27,8 @@ constexpr OptionSpec kOptions[] = {
 };
 
 QString envName(const char* option) {
-    return QStringLiteral("SOCKERLESS_") + QString::fromLatin1(option).toUpper().replace(
-                                               QLatin1Char('-'), QLatin1Char('_'));
+    return QStringLiteral("SOCKERLESS_") +
+           QString::fromLatin1(option).toUpper().replace(QLatin1Char('-'), QLatin1Char('_'));
 }
 
 } // namespace
@@ -45,8 +45,8 @@ QString Options::backendName(Backend backend) {
     return {};
 }
 
-Options::Parsed Options::parse(const QStringList& arguments,
-                               const QProcessEnvironment& environment, Options* options) {
+Options::Parsed Options::parse(const QStringList& arguments, const QProcessEnvironment& environment,
+                               Options* options) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("sockerlessd serves the sockerless internal API (/internal/v1) on top of a "
@@ -81,7 +81,8 @@ Options::Parsed Options::parse(const QStringList& arguments,
     }
     if (!parser.positionalArguments().isEmpty()) {
         result.action = Parsed::Action::Fail;
-        result.text = QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().first());
+        result.text =
+            QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().first());
         return result;
     }
 
@@ -131,12 +132,13 @@ Options::Parsed Options::parse(const QStringList& arguments,
     else if (backend.isEmpty() || backend == QLatin1String("auto"))
         options->backend = Backend::Auto;
     else
-        return fail(QStringLiteral("--backend must be docker, memory or auto, not '%1'").arg(backend));
+        return fail(
+            QStringLiteral("--backend must be docker, memory or auto, not '%1'").arg(backend));
     if (!logFormat.isEmpty() && !observe::Log::parseFormat(logFormat, &options->logFormat))
         return fail(QStringLiteral("--log-format must be text or json, not '%1'").arg(logFormat));
     if (!logLevel.isEmpty() && !observe::Log::parseLevel(logLevel, &options->logLevel))
-        return fail(
-            QStringLiteral("--log-level must be debug, info, warn or error, not '%1'").arg(logLevel));
+        return fail(QStringLiteral("--log-level must be debug, info, warn or error, not '%1'")
+                        .arg(logLevel));
     return result;
 }
 

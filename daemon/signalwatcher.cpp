@@ -2,8 +2,8 @@
 
 #include <QSocketNotifier>
 #include <cerrno>
-#include <cstring>
 #include <csignal>
+#include <cstring>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -22,7 +22,8 @@ extern "C" void onSignal(int signalNumber) {
 
 } // namespace
 
-SignalWatcher::SignalWatcher(QObject* parent) : QObject(parent) {
+SignalWatcher::SignalWatcher(QObject* parent)
+    : QObject(parent) {
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, g_fds) != 0)
         qFatal("socketpair for signal handling failed: %s", strerror(errno));
     m_notifier = new QSocketNotifier(g_fds[1], QSocketNotifier::Read, this);

@@ -6,7 +6,8 @@
 
 namespace sockerless::gui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent) {
     setWindowTitle(QStringLiteral("sockerless admin"));
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);

@@ -16,8 +16,10 @@ namespace sockerless::backends {
 /// A value or the API error that replaced it.
 template <typename T> class Result {
 public:
-    Result(T value) : m_data(std::move(value)) {}
-    Result(api::ApiError error) : m_data(std::move(error)) {}
+    Result(T value)
+        : m_data(std::move(value)) {}
+    Result(api::ApiError error)
+        : m_data(std::move(error)) {}
     bool ok() const { return std::holds_alternative<T>(m_data); }
     const T& value() const { return std::get<T>(m_data); }
     const api::ApiError& error() const { return std::get<api::ApiError>(m_data); }

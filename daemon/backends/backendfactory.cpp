@@ -41,8 +41,8 @@ void BackendFactory::create(const Options& options, QObject* parent,
         }
         const QString endpointText = backend->client()->endpoint().toString();
         backend->deleteLater();
-        QString message = QStringLiteral("no Docker answers at %1 (%2)").arg(endpointText,
-                                                                             error.message);
+        QString message =
+            QStringLiteral("no Docker answers at %1 (%2)").arg(endpointText, error.message);
         if (autoPick)
             message += QStringLiteral("; --backend auto would use the memory backend, which is "
                                       "not available in this version: start Docker (or point "

@@ -34,16 +34,17 @@ QString textValue(const QJsonValue& value) {
         text = value.toString();
     else if (value.isDouble()) {
         const double d = value.toDouble();
-        text = (d == static_cast<double>(static_cast<qint64>(d))) ? QString::number(static_cast<qint64>(d))
-                                                                  : QString::number(d, 'f', 3);
+        text = (d == static_cast<double>(static_cast<qint64>(d)))
+                   ? QString::number(static_cast<qint64>(d))
+                   : QString::number(d, 'f', 3);
     } else if (value.isBool())
         text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     else if (value.isNull() || value.isUndefined())
         text = QStringLiteral("null");
     else
-        text = QString::fromUtf8((value.isArray() ? QJsonDocument(value.toArray())
-                                                  : QJsonDocument(value.toObject()))
-                                     .toJson(QJsonDocument::Compact));
+        text = QString::fromUtf8(
+            (value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
+                .toJson(QJsonDocument::Compact));
     const bool needsQuotes = text.isEmpty() || text.contains(QLatin1Char(' ')) ||
                              text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('=')) ||
                              text.contains(QLatin1Char('\n'));

@@ -43,6 +43,8 @@ FrameDemuxer::FrameDemuxer(FrameDemuxer&& other) noexcept
     , m_buffer(std::move(other.m_buffer))
     , m_broken(other.m_broken) {}
 
+// m_destroyed belongs to a feed() running on this very object; it is never copied or moved.
+// cppcheck-suppress operatorEqVarError
 FrameDemuxer& FrameDemuxer::operator=(const FrameDemuxer& other) {
     if (this != &other) {
         m_onFrame = other.m_onFrame;
@@ -52,6 +54,7 @@ FrameDemuxer& FrameDemuxer::operator=(const FrameDemuxer& other) {
     return *this;
 }
 
+// cppcheck-suppress operatorEqVarError
 FrameDemuxer& FrameDemuxer::operator=(FrameDemuxer&& other) noexcept {
     if (this != &other) {
         m_onFrame = std::move(other.m_onFrame);

@@ -39,9 +39,8 @@ QByteArray DaemonProcess::Reply::header(const QByteArray& name) const {
 
 DaemonProcess::DaemonProcess() {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    QObject::connect(&m_process, &QProcess::readyReadStandardError, [this] {
-        m_log += m_process.readAllStandardError();
-    });
+    QObject::connect(&m_process, &QProcess::readyReadStandardError,
+                     [this] { m_log += m_process.readAllStandardError(); });
 }
 
 DaemonProcess::~DaemonProcess() {
@@ -109,7 +108,9 @@ bool DaemonProcess::waitForExit(int timeoutMs) {
     return waitUntil([this] { return m_process.state() == QProcess::NotRunning; }, timeoutMs);
 }
 
-qint64 DaemonProcess::pid() const { return m_process.processId(); }
+qint64 DaemonProcess::pid() const {
+    return m_process.processId();
+}
 
 QByteArray DaemonProcess::log() {
     m_log += m_process.readAllStandardError();
@@ -135,7 +136,8 @@ DaemonProcess::Reply DaemonProcess::request(const QByteArray& method, const QStr
     for (const auto& [key, value] : headers)
         request.setRawHeader(key, value);
     if (!body.isEmpty() && !request.hasRawHeader("Content-Type"))
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
     QNetworkReply* reply = manager.sendCustomRequest(request, method, body);
     Reply result;
     if (!waitUntil([reply] { return reply->isFinished(); }, timeoutMs)) {

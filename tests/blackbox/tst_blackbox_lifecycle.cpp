@@ -32,9 +32,9 @@ private slots:
     void unixSocketListenerServesWithMode0660();
 
 private:
-    static QByteArray runToEnd(const QStringList& arguments, int* exitCode,
-                               const QProcessEnvironment& environment =
-                                   QProcessEnvironment::systemEnvironment());
+    static QByteArray
+    runToEnd(const QStringList& arguments, int* exitCode,
+             const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment());
 };
 
 QByteArray TstBlackboxLifecycle::runToEnd(const QStringList& arguments, int* exitCode,
@@ -63,10 +63,10 @@ void TstBlackboxLifecycle::helpNamesEveryOptionAndItsVariable() {
     int code = 0;
     const QByteArray out = runToEnd({QStringLiteral("--help")}, &code);
     QCOMPARE(code, 0);
-    for (const char* option : {"--listen", "--backend", "--docker-host", "--log-format",
-                               "--log-level", "--version", "--help", "SOCKERLESS_LISTEN",
-                               "SOCKERLESS_BACKEND", "SOCKERLESS_DOCKER_HOST",
-                               "SOCKERLESS_LOG_FORMAT", "SOCKERLESS_LOG_LEVEL"})
+    for (const char* option :
+         {"--listen", "--backend", "--docker-host", "--log-format", "--log-level", "--version",
+          "--help", "SOCKERLESS_LISTEN", "SOCKERLESS_BACKEND", "SOCKERLESS_DOCKER_HOST",
+          "SOCKERLESS_LOG_FORMAT", "SOCKERLESS_LOG_LEVEL"})
         QVERIFY2(out.contains(option), option);
 }
 
@@ -99,8 +99,8 @@ void TstBlackboxLifecycle::unreachableDockerFailsToStartWithClearMessage() {
     QCOMPARE(code, 1);
     QVERIFY2(autoOut.contains("memory backend"), autoOut.constData());
 
-    const QByteArray badUrl = runToEnd({QStringLiteral("--docker-host"), QStringLiteral("ftp://x")},
-                                       &code);
+    const QByteArray badUrl =
+        runToEnd({QStringLiteral("--docker-host"), QStringLiteral("ftp://x")}, &code);
     QCOMPARE(code, 1);
     QVERIFY2(badUrl.contains("--docker-host"), badUrl.constData());
 }
@@ -113,18 +113,17 @@ void TstBlackboxLifecycle::optionsComeFromTheEnvironment() {
     environment.insert(QStringLiteral("SOCKERLESS_DOCKER_HOST"),
                        QStringLiteral("unix://") + dir.filePath(QStringLiteral("none.sock")));
     int code = 0;
-    const QByteArray out = runToEnd({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")},
-                                    &code, environment);
+    const QByteArray out =
+        runToEnd({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}, &code, environment);
     QCOMPARE(code, 1);
     const QJsonObject line = QJsonDocument::fromJson(out.trimmed().split('\n').last()).object();
     QCOMPARE(line.value(QStringLiteral("level")).toString(), QStringLiteral("error"));
     QVERIFY(line.value(QStringLiteral("msg")).toString().contains(QStringLiteral("none.sock")));
 
     // The command line wins over the environment.
-    const QByteArray textOut =
-        runToEnd({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                  QStringLiteral("--log-format"), QStringLiteral("text")},
-                 &code, environment);
+    const QByteArray textOut = runToEnd({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                         QStringLiteral("--log-format"), QStringLiteral("text")},
+                                        &code, environment);
     QCOMPARE(code, 1);
     QVERIFY2(!textOut.trimmed().startsWith('{'), textOut.constData());
 }

@@ -166,7 +166,9 @@ void TstBlackboxSystem::unknownWebSocketPathCloses4404() {
     QCOMPARE(messages.size(), 1);
     const QJsonObject body = QJsonDocument::fromJson(messages.first().toUtf8()).object();
     QCOMPARE(body.value(QStringLiteral("status")).toInt(), 404);
-    QVERIFY(body.value(QStringLiteral("message")).toString().contains(QStringLiteral("no-such-stream")));
+    QVERIFY(body.value(QStringLiteral("message"))
+                .toString()
+                .contains(QStringLiteral("no-such-stream")));
 }
 
 void TstBlackboxSystem::plainHttpOnWebSocketRouteIs426() {
@@ -178,23 +180,26 @@ void TstBlackboxSystem::plainHttpOnWebSocketRouteIs426() {
 void TstBlackboxSystem::eventsWebSocketBridgesDockerEvents() {
     const QString label = QStringLiteral("sockerless.test=") + TestEnv::runLabel();
     const QString filters = QStringLiteral("{\"label\":[\"%1\"]}").arg(label);
-    auto socket = m_daemon->openWebSocket(
-        QStringLiteral("/internal/v1/events?filters=") +
-        QString::fromLatin1(QUrl::toPercentEncoding(filters)));
+    auto socket = m_daemon->openWebSocket(QStringLiteral("/internal/v1/events?filters=") +
+                                          QString::fromLatin1(QUrl::toPercentEncoding(filters)));
     QVERIFY(socket);
     QStringList events;
     QObject::connect(socket.get(), &QWebSocket::textMessageReceived,
                      [&](const QString& m) { events.append(m); });
 
     // The subscription is live once Docker accepted it; create until the event shows up.
-    const QByteArray create = QJsonDocument(QJsonObject{
-        {QStringLiteral("Image"), TestEnv::image()},
-        {QStringLiteral("Cmd"), QJsonArray{QStringLiteral("true")}},
-        {QStringLiteral("Labels"),
-         QJsonObject{{QStringLiteral("sockerless.test"), TestEnv::runLabel()}}}}).toJson();
+    const QByteArray create =
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("Image"), TestEnv::image()},
+                        {QStringLiteral("Cmd"), QJsonArray{QStringLiteral("true")}},
+                        {QStringLiteral("Labels"),
+                         QJsonObject{{QStringLiteral("sockerless.test"), TestEnv::runLabel()}}}})
+            .toJson();
     int status = 0;
-    const QString id =
-        dockerJson("POST", "/containers/create", create, &status).object().value(QStringLiteral("Id")).toString();
+    const QString id = dockerJson("POST", "/containers/create", create, &status)
+                           .object()
+                           .value(QStringLiteral("Id"))
+                           .toString();
     QCOMPARE(status, 201);
     QTRY_VERIFY_WITH_TIMEOUT(!events.isEmpty(), 10000);
     dockerJson("DELETE", "/containers/" + id.toLatin1() + "?force=1");
@@ -215,7 +220,8 @@ void TstBlackboxSystem::everyRequestIsLoggedWithItsRouteTemplate() {
         if (path == QLatin1String("/internal/v1/info")) {
             sawInfo = true;
             QCOMPARE(record.value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
-            QCOMPARE(record.value(QStringLiteral("route")).toString(), QStringLiteral("/internal/v1/info"));
+            QCOMPARE(record.value(QStringLiteral("route")).toString(),
+                     QStringLiteral("/internal/v1/info"));
             QCOMPARE(record.value(QStringLiteral("status")).toInt(), 200);
             QVERIFY(record.value(QStringLiteral("durationMs")).toDouble() > 0);
             QVERIFY(record.value(QStringLiteral("bytesOut")).toInteger() > 0);
@@ -233,10 +239,12 @@ void TstBlackboxSystem::clientLeavingMidRequestLeavesDaemonHealthy() {
     // Half a request line, half a body, and an info request abandoned before its answer.
     for (const QByteArray& partial :
          {QByteArrayLiteral("GET /internal/v1/hea"),
-          QByteArrayLiteral("POST /internal/v1/info HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc"),
+          QByteArrayLiteral(
+              "POST /internal/v1/info HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc"),
           QByteArrayLiteral("GET /internal/v1/info HTTP/1.1\r\nHost: x\r\n\r\n")}) {
         QTcpSocket socket;
-        socket.connectToHost(m_daemon->baseUrl().host(), static_cast<quint16>(m_daemon->baseUrl().port()));
+        socket.connectToHost(m_daemon->baseUrl().host(),
+                             static_cast<quint16>(m_daemon->baseUrl().port()));
         QVERIFY(socket.waitForConnected(5000));
         socket.write(partial);
         QVERIFY(socket.waitForBytesWritten(5000));
@@ -248,13 +256,16 @@ void TstBlackboxSystem::clientLeavingMidRequestLeavesDaemonHealthy() {
 
 void TstBlackboxSystem::garbageOnTheSocketClosesOnlyThatConnection() {
     QTcpSocket healthy;
-    healthy.connectToHost(m_daemon->baseUrl().host(), static_cast<quint16>(m_daemon->baseUrl().port()));
+    healthy.connectToHost(m_daemon->baseUrl().host(),
+                          static_cast<quint16>(m_daemon->baseUrl().port()));
     QVERIFY(healthy.waitForConnected(5000));
 
     QTcpSocket garbage;
-    garbage.connectToHost(m_daemon->baseUrl().host(), static_cast<quint16>(m_daemon->baseUrl().port()));
+    garbage.connectToHost(m_daemon->baseUrl().host(),
+                          static_cast<quint16>(m_daemon->baseUrl().port()));
     QVERIFY(garbage.waitForConnected(5000));
-    garbage.write(QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 not http at all\r\n\r\n", 34));
+    garbage.write(
+        QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 not http at all\r\n\r\n", 34));
     QVERIFY(garbage.waitForBytesWritten(5000));
     QTRY_VERIFY_WITH_TIMEOUT(garbage.state() == QAbstractSocket::UnconnectedState ||
                                  garbage.bytesAvailable() > 0,

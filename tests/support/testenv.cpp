@@ -6,16 +6,32 @@
 namespace sockerless::test {
 
 namespace {
-QString env(const char* name) { return qEnvironmentVariable(name); }
+QString env(const char* name) {
+    return qEnvironmentVariable(name);
+}
 } // namespace
 
-QString TestEnv::dockerHost() { return env("SOCKERLESS_TEST_DOCKER_HOST"); }
-QString TestEnv::image() { return env("SOCKERLESS_TEST_IMAGE"); }
-QString TestEnv::registry() { return env("SOCKERLESS_TEST_REGISTRY"); }
-QString TestEnv::registryUser() { return env("SOCKERLESS_TEST_REGISTRY_USER"); }
-QString TestEnv::registryPassword() { return env("SOCKERLESS_TEST_REGISTRY_PASSWORD"); }
-QString TestEnv::registryImage() { return env("SOCKERLESS_TEST_REGISTRY_IMAGE"); }
-bool TestEnv::inCi() { return !qEnvironmentVariableIsEmpty("CI"); }
+QString TestEnv::dockerHost() {
+    return env("SOCKERLESS_TEST_DOCKER_HOST");
+}
+QString TestEnv::image() {
+    return env("SOCKERLESS_TEST_IMAGE");
+}
+QString TestEnv::registry() {
+    return env("SOCKERLESS_TEST_REGISTRY");
+}
+QString TestEnv::registryUser() {
+    return env("SOCKERLESS_TEST_REGISTRY_USER");
+}
+QString TestEnv::registryPassword() {
+    return env("SOCKERLESS_TEST_REGISTRY_PASSWORD");
+}
+QString TestEnv::registryImage() {
+    return env("SOCKERLESS_TEST_REGISTRY_IMAGE");
+}
+bool TestEnv::inCi() {
+    return !qEnvironmentVariableIsEmpty("CI");
+}
 
 QString TestEnv::dockerMissingReason() {
     if (dockerHost().isEmpty())

@@ -31,11 +31,11 @@ struct TestEnv {
 /// Skips the test loudly when no test Docker is configured, or fails it under CI.
 #define SOCKERLESS_REQUIRE_DOCKER()                                                                \
     do {                                                                                           \
-        const QString reason_ = ::sockerless::test::TestEnv::dockerMissingReason();               \
+        const QString reason_ = ::sockerless::test::TestEnv::dockerMissingReason();                \
         if (!reason_.isEmpty()) {                                                                  \
             if (::sockerless::test::TestEnv::inCi())                                               \
                 QFAIL(qPrintable(QStringLiteral("CI must run the Docker tests: ") + reason_));     \
-            QSKIP(qPrintable(QStringLiteral("!!! NO TEST DOCKER, test not run: ") + reason_ +     \
+            QSKIP(qPrintable(QStringLiteral("!!! NO TEST DOCKER, test not run: ") + reason_ +      \
                              QStringLiteral(" (run tests/env/up.sh as root)")));                   \
         }                                                                                          \
     } while (false)

@@ -19,9 +19,11 @@ void TstDockerErrorMapping::dockerStatusAndMessagePassThrough_data() {
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("message");
     QTest::newRow("404") << 404 << QStringLiteral("No such container: abc");
-    QTest::newRow("409") << 409 << QStringLiteral("Conflict. The container name \"/x\" is already in use");
+    QTest::newRow("409") << 409
+                         << QStringLiteral("Conflict. The container name \"/x\" is already in use");
     QTest::newRow("304") << 304 << QString();
-    QTest::newRow("403") << 403 << QStringLiteral("bridge is a pre-defined network and cannot be removed");
+    QTest::newRow("403") << 403
+                         << QStringLiteral("bridge is a pre-defined network and cannot be removed");
     QTest::newRow("400") << 400 << QStringLiteral("invalid reference format");
 }
 
@@ -44,8 +46,9 @@ void TstDockerErrorMapping::unreachableIs503NamingTheEndpoint() {
     error.endpoint = QStringLiteral("unix:///var/run/docker.sock");
     const auto api = toApiError(error);
     QCOMPARE(api.status, 503);
-    QCOMPARE(api.message, QStringLiteral("Docker daemon unreachable at unix:///var/run/docker.sock: "
-                                         "No such file or directory"));
+    QCOMPARE(api.message,
+             QStringLiteral("Docker daemon unreachable at unix:///var/run/docker.sock: "
+                            "No such file or directory"));
     error.kind = DockerError::Kind::Timeout;
     QCOMPARE(toApiError(error).status, 503);
 }

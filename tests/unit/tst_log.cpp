@@ -16,10 +16,9 @@ private slots:
 };
 
 void TstLog::jsonLineHasTimeLevelMessageAndFields() {
-    const QByteArray line = Log::format(Log::Format::Json, Log::Level::Warning,
-                                        QStringLiteral("request"),
-                                        {{QStringLiteral("status"), 404},
-                                         {QStringLiteral("path"), QStringLiteral("/a b")}});
+    const QByteArray line = Log::format(
+        Log::Format::Json, Log::Level::Warning, QStringLiteral("request"),
+        {{QStringLiteral("status"), 404}, {QStringLiteral("path"), QStringLiteral("/a b")}});
     QVERIFY(line.endsWith('\n'));
     QCOMPARE(line.count('\n'), 1);
     const QJsonObject object = QJsonDocument::fromJson(line).object();
@@ -27,18 +26,19 @@ void TstLog::jsonLineHasTimeLevelMessageAndFields() {
     QCOMPARE(object.value(QStringLiteral("msg")).toString(), QStringLiteral("request"));
     QCOMPARE(object.value(QStringLiteral("status")).toInt(), 404);
     QCOMPARE(object.value(QStringLiteral("path")).toString(), QStringLiteral("/a b"));
-    QVERIFY(QDateTime::fromString(object.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs)
-                .isValid());
+    QVERIFY(
+        QDateTime::fromString(object.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs)
+            .isValid());
 }
 
 void TstLog::textLineQuotesOnlyWhatNeedsIt() {
-    const QByteArray line = Log::format(
-        Log::Format::Text, Log::Level::Info, QStringLiteral("request"),
-        {{QStringLiteral("status"), 200},
-         {QStringLiteral("durationMs"), 1.5},
-         {QStringLiteral("path"), QStringLiteral("/internal/v1/info")},
-         {QStringLiteral("error"), QStringLiteral("said \"no\"\nthen left")},
-         {QStringLiteral("empty"), QString()}});
+    const QByteArray line =
+        Log::format(Log::Format::Text, Log::Level::Info, QStringLiteral("request"),
+                    {{QStringLiteral("status"), 200},
+                     {QStringLiteral("durationMs"), 1.5},
+                     {QStringLiteral("path"), QStringLiteral("/internal/v1/info")},
+                     {QStringLiteral("error"), QStringLiteral("said \"no\"\nthen left")},
+                     {QStringLiteral("empty"), QString()}});
     QVERIFY2(line.contains(" INFO request "), line.constData());
     QVERIFY2(line.contains(" status=200 "), line.constData());
     QVERIFY2(line.contains(" durationMs=1.500 "), line.constData());

@@ -39,11 +39,12 @@ void TstOptions::commandLineValues() {
         parse({QStringLiteral("--listen"), QStringLiteral("0.0.0.0:1"), QStringLiteral("--listen"),
                QStringLiteral("/run/s.sock"), QStringLiteral("--backend"), QStringLiteral("docker"),
                QStringLiteral("--docker-host"), QStringLiteral("tcp://h:2376"),
-               QStringLiteral("--log-format"), QStringLiteral("json"), QStringLiteral("--log-level"),
-               QStringLiteral("warn")},
+               QStringLiteral("--log-format"), QStringLiteral("json"),
+               QStringLiteral("--log-level"), QStringLiteral("warn")},
               QProcessEnvironment(), &options);
     QCOMPARE(parsed.action, Options::Parsed::Action::Run);
-    QCOMPARE(options.listen, (QStringList{QStringLiteral("0.0.0.0:1"), QStringLiteral("/run/s.sock")}));
+    QCOMPARE(options.listen,
+             (QStringList{QStringLiteral("0.0.0.0:1"), QStringLiteral("/run/s.sock")}));
     QCOMPARE(options.backend, Options::Backend::Docker);
     QCOMPARE(options.dockerHost, QStringLiteral("tcp://h:2376"));
     QCOMPARE(options.logFormat, sockerless::observe::Log::Format::Json);
@@ -59,7 +60,8 @@ void TstOptions::environmentFillsIn() {
     env.insert(QStringLiteral("SOCKERLESS_LOG_LEVEL"), QStringLiteral("debug"));
     Options options;
     QCOMPARE(parse({}, env, &options).action, Options::Parsed::Action::Run);
-    QCOMPARE(options.listen, (QStringList{QStringLiteral("127.0.0.1:1"), QStringLiteral("/tmp/x.sock")}));
+    QCOMPARE(options.listen,
+             (QStringList{QStringLiteral("127.0.0.1:1"), QStringLiteral("/tmp/x.sock")}));
     QCOMPARE(options.backend, Options::Backend::Memory);
     QCOMPARE(options.dockerHost, QStringLiteral("unix:///d.sock"));
     QCOMPARE(options.logFormat, sockerless::observe::Log::Format::Json);
@@ -71,8 +73,8 @@ void TstOptions::commandLineWinsOverEnvironment() {
     env.insert(QStringLiteral("SOCKERLESS_BACKEND"), QStringLiteral("memory"));
     env.insert(QStringLiteral("SOCKERLESS_LISTEN"), QStringLiteral("127.0.0.1:1"));
     Options options;
-    QCOMPARE(parse({QStringLiteral("--backend"), QStringLiteral("docker"), QStringLiteral("--listen"),
-                    QStringLiteral("127.0.0.1:2")},
+    QCOMPARE(parse({QStringLiteral("--backend"), QStringLiteral("docker"),
+                    QStringLiteral("--listen"), QStringLiteral("127.0.0.1:2")},
                    env, &options)
                  .action,
              Options::Parsed::Action::Run);
@@ -92,8 +94,8 @@ void TstOptions::invalidValuesAreRejected_data() {
     QTest::newRow("twice") << QStringList{QStringLiteral("--backend"), QStringLiteral("docker"),
                                           QStringLiteral("--backend"), QStringLiteral("memory")}
                            << QStringLiteral("only once");
-    QTest::newRow("missing value") << QStringList{QStringLiteral("--listen")}
-                                   << QStringLiteral("listen");
+    QTest::newRow("missing value")
+        << QStringList{QStringLiteral("--listen")} << QStringLiteral("listen");
     QTest::newRow("positional") << QStringList{QStringLiteral("extra")}
                                 << QStringLiteral("unexpected argument: extra");
 }

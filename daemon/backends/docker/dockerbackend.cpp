@@ -128,8 +128,8 @@ void DockerBackend::info(QObject* context, std::function<void(const Result<QJson
                 gathering->networks = static_cast<int>(d.array().size());
             }));
     getJson(m_client, "/volumes", context, part([gathering](const QJsonDocument& d) {
-                gathering->volumes = static_cast<int>(
-                    d.object().value(QStringLiteral("Volumes")).toArray().size());
+                gathering->volumes =
+                    static_cast<int>(d.object().value(QStringLiteral("Volumes")).toArray().size());
             }));
 }
 
@@ -137,14 +137,13 @@ BackendStream* DockerBackend::events(const QUrlQuery& query, QObject* context) {
     docker::DockerRequest request;
     request.path = "/events";
     // Only the parameters Docker's /events knows are passed on; values travel re-encoded.
-    for (const QString& key : {QStringLiteral("filters"), QStringLiteral("since"),
-                               QStringLiteral("until")}) {
+    for (const QString& key :
+         {QStringLiteral("filters"), QStringLiteral("since"), QStringLiteral("until")}) {
         if (query.hasQueryItem(key))
             // QUrlQuery reads a '%' in a value as an escape: add values already encoded, so
             // they reach Docker exactly as the client meant them.
-            request.query.addQueryItem(
-                key, QString::fromLatin1(QUrl::toPercentEncoding(
-                         query.queryItemValue(key, QUrl::FullyDecoded))));
+            request.query.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(
+                                                query.queryItemValue(key, QUrl::FullyDecoded))));
     }
     return new DockerLineStream(m_client->send(request), context);
 }
