@@ -20,20 +20,30 @@ class WebSocketSession;
 /// The daemon's HTTP and WebSocket front: QHttpServer on every listener, the route table,
 /// JSON 404/405 answers, WebSocket dispatch by path on the same port, the request recorder, and
 /// a clean shutdown. Handlers are registered before listen().
+///
+/// Every request is answered through an HttpExchange and recorded once. Routing is ours, on the
+/// still-encoded path (see Router): unknown path → 404 `{"message":"No route for GET /x"}`, known
+/// path with another method → 405 with `Allow`. A WebSocket upgrade to an unknown path is
+/// accepted and failed with 404 (text message, close 4404): Qt 6.4 cannot refuse an upgrade.
 class ApiServer : public QObject {
     Q_OBJECT
 public:
     using Handler = std::function<void(const ExchangePtr&)>;
     using WebSocketHandler = std::function<void(WebSocketSession*)>;
 
+    /// `recorder` receives every record (may be null); it should outlive the server.
     explicit ApiServer(RequestRecorder* recorder, QObject* parent = nullptr);
+    /// Closes every connection at once (no grace: call shutdown() first) and removes the Unix
+    /// socket files.
     ~ApiServer() override;
 
     /// Register `handler` for `method` on a path template with `{name}` placeholders
     /// (`/internal/v1/containers/{id}/start`). A placeholder matches one path segment; a last
-    /// placeholder written `{name...}` matches the rest of the path, slashes included.
+    /// placeholder written `{name...}` matches the rest of the path, slashes included. Routes
+    /// are tried in registration order. A malformed template is logged and ignored.
     void route(const QByteArray& method, const QString& pathTemplate, Handler handler);
-    /// Register a WebSocket endpoint; a plain HTTP request to it gets 426.
+    /// Register a WebSocket endpoint (same template syntax); a plain HTTP request to it gets 426.
+    /// The handler runs from the event loop right after the handshake, with the session open.
     void webSocket(const QString& pathTemplate, WebSocketHandler handler);
 
     /// Listen on `host:port` (IPv4/IPv6 literal or `localhost`; port 0 picks a free one) or, when
@@ -44,7 +54,9 @@ public:
     QStringList listeningAddresses() const;
 
     /// Stop accepting, end every chunked stream, close every WebSocket with 1001, then call `done`
-    /// once every connection is closed or after `timeoutMs`.
+    /// once every connection is closed or after `timeoutMs`. `done` is called exactly once and
+    /// always from the event loop (never from inside shutdown()); not at all if the server is
+    /// destroyed first. Requests still arriving on open keep-alive connections are served.
     void shutdown(int timeoutMs, std::function<void()> done);
 
     /// Open WebSocket sessions and chunked streams, for tests and metrics.

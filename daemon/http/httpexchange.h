@@ -3,6 +3,7 @@
 #include "api/apierror.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
@@ -13,6 +14,7 @@
 #include <QPointer>
 #include <QString>
 #include <QUrlQuery>
+#include <functional>
 #include <memory>
 
 class QHttpServerResponder;
@@ -26,20 +28,21 @@ class RequestRecorder;
 /// What a handler knows of a request. Copied out of QHttpServerRequest (which Qt reuses per
 /// connection and frees with the socket) so that it may be used after the handler returns.
 struct RequestData {
-    QByteArray method;          ///< `GET`, `POST`, ...
-    QByteArray rawPath;         ///< the path as sent, still percent-encoded
-    QString path;               ///< the path, decoded
-    QUrlQuery query;            ///< the query (values decoded with QUrl::FullyDecoded on read)
+    QByteArray method;  ///< `GET`, `POST`, ...
+    QByteArray rawPath; ///< the path as sent, still percent-encoded
+    QString path;       ///< the path, decoded
+    QUrlQuery query;    ///< the query (values decoded with QUrl::FullyDecoded on read)
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
-    QString client;             ///< peer address, `unix` for the Unix-socket listener
-    QString routeTemplate;      ///< `/internal/v1/containers/{id}/start`, set by the router
+    QString client;                 ///< peer address, `unix` for the Unix-socket listener
+    QString routeTemplate;          ///< `/internal/v1/containers/{id}/start`, set by the router
     QHash<QString, QString> params; ///< route placeholders, decoded: `{id}` → `abc`
 
     /// A header's value (case-insensitive), or empty.
     QByteArray header(const QByteArray& name) const;
     /// A query item, fully decoded, or `fallback` when absent.
     QString queryValue(const QString& key, const QString& fallback = {}) const;
+    /// True when the query has the item, with or without a value.
     bool hasQuery(const QString& key) const { return query.hasQueryItem(key); }
 };
 
@@ -50,20 +53,37 @@ struct RequestData {
 /// The exchange is shared by the handler and whatever async work it starts; once the client's
 /// connection is gone, clientGone() is true, lifetime() is destroyed and further answers are
 /// dropped silently. Connect upstream aborts to lifetime()'s destroyed signal.
+///
+/// Ownership: the exchange owns the responder. lifetime() is a child of the client's QTcpSocket
+/// (Qt deletes the socket, and so it, when the client leaves) and is deleted by the exchange's
+/// destructor if still alive. Every write first checks a QPointer to the socket: Qt 6.4 frees the
+/// socket under a pending responder (use-after-free when answering late), so that check is what
+/// makes late answers safe. An exchange destroyed without an answer while the client still waits
+/// answers 500, so a handler bug cannot leave a client hanging.
 class HttpExchange : public std::enable_shared_from_this<HttpExchange> {
 public:
+    /// Takes over the responder; must be owned by a std::shared_ptr (startStream() uses
+    /// shared_from_this()). `recorder` may be null (nothing is recorded).
     HttpExchange(RequestData request, QHttpServerResponder&& responder, RequestRecorder* recorder);
+    /// Answers 500 if nobody answered and the client still waits; records a 499 if the client
+    /// left unanswered; deletes lifetime().
     ~HttpExchange();
     HttpExchange(const HttpExchange&) = delete;
     HttpExchange& operator=(const HttpExchange&) = delete;
 
+    /// The request, copied out of Qt's.
     const RequestData& request() const { return m_request; }
+    /// A route placeholder, decoded (`{id}` → `param("id")`).
     QString param(const QString& name) const { return m_request.params.value(name); }
 
     /// A QObject that lives as long as the client's connection: use it as the context of
-    /// connections and callbacks so they die with the client.
+    /// connections and callbacks so they die with the client. Null once the client is gone.
+    /// A persistent connection (not single-shot) whose functor holds the ExchangePtr keeps the
+    /// exchange, and so this object, alive until the client disconnects: disconnect it once done.
     QObject* lifetime() const;
+    /// True once the client's connection is closed or closing: answers are dropped.
     bool clientGone() const;
+    /// True once an answer (or a stream) was started, or dropped because the client left.
     bool answered() const { return m_answered; }
 
     /// A JSON answer (compact), `Content-Type: application/json`.
@@ -78,20 +98,35 @@ public:
 
     /// Start a chunked response: the status line and headers are sent at once. Returns the stream
     /// to write chunks to; the exchange is recorded when the stream ends or the client leaves.
+    /// Never null: when the client is already gone (or the exchange was answered) the stream is
+    /// returned closed (isOpen() false, writes ignored) and deletes itself from the event loop.
     ChunkedStream* startStream(int status, const QByteArray& contentType,
                                const QList<QPair<QByteArray, QByteArray>>& headers = {});
 
     /// Attach an error text to the record (e.g. the upstream failure behind a 503).
     void noteError(const QString& error) { m_error = error; }
 
+    /// Called with every stream this exchange starts (ApiServer tracks them for shutdown).
+    void setStreamObserver(std::function<void(ChunkedStream*)> observer) {
+        m_streamObserver = std::move(observer);
+    }
+
 private:
     friend class ChunkedStream;
     void finish(int status, qint64 bytesOut);
+    void onClientLeft();
+    void writeHead(int status, const QByteArray& contentType,
+                   const QList<QPair<QByteArray, QByteArray>>& headers, qint64 contentLength);
 
     RequestData m_request;
     std::unique_ptr<QHttpServerResponder> m_responder;
     QPointer<QTcpSocket> m_socket;
-    RequestRecorder* m_recorder;
+    QPointer<QObject> m_lifetime;
+    QPointer<ChunkedStream> m_stream;
+    QList<QMetaObject::Connection> m_connections;
+    std::function<void(ChunkedStream*)> m_streamObserver;
+    QPointer<RequestRecorder> m_recorder; // the recorder may go first at teardown
+    QDateTime m_arrived;
     QElapsedTimer m_timer;
     QString m_error;
     bool m_answered = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QMetaType>
 #include <QObject>
 #include <QString>
 
@@ -8,12 +9,12 @@ namespace sockerless::http {
 
 /// One finished request (or one WebSocket opened/closed) as the daemon records it.
 struct RequestRecord {
-    QDateTime time;      ///< when the request arrived (UTC)
+    QDateTime time; ///< when the request arrived (UTC)
     QString client;
-    QString method;      ///< `GET`, ..., `WS` for WebSocket sessions
-    QString path;        ///< with credentials in the query redacted
-    QString route;       ///< the route template, or empty when no route matched
-    int status = 0;      ///< for WebSockets: 101 on open, the close code on close
+    QString method; ///< `GET`, ..., `WS` for WebSocket sessions
+    QString path;   ///< with credentials in the query redacted
+    QString route;  ///< the route template, or empty when no route matched
+    int status = 0; ///< for WebSockets: 101 on open, the close code on close
     double durationMs = 0;
     qint64 bytesIn = 0;
     qint64 bytesOut = 0;
@@ -26,12 +27,19 @@ class RequestRecorder : public QObject {
     Q_OBJECT
 public:
     using QObject::QObject;
+    /// Writes `record` as one structured `request` log line and emits recorded().
     void record(const RequestRecord& record);
-    /// Redacts credential-bearing query items (`auth`, `token`, `password`, ...) in a path.
+    /// Redacts credential-bearing query items (`auth`, `token`, `password`, ...) in a path: their
+    /// values become `REDACTED`, every other byte of the path and query stays as it was.
     static QString redactPath(const QString& pathAndQuery);
+    /// True for a query key that carries credentials (case-insensitive, percent-decoded).
+    static bool isCredentialKey(const QString& key);
 
 signals:
+    /// Every record, after it was logged (the observability issue feeds its ring buffer here).
     void recorded(const sockerless::http::RequestRecord& record);
 };
 
 } // namespace sockerless::http
+
+Q_DECLARE_METATYPE(sockerless::http::RequestRecord)

@@ -16,9 +16,9 @@ namespace sockerless::http {
 class Router {
 public:
     struct Match {
-        int routeIndex = -1;           ///< index given to add(), valid when status == 200
-        int status = 404;              ///< 200 match, 404 unknown path, 405 wrong method
-        QString routeTemplate;         ///< the matching template (also for 405)
+        int routeIndex = -1;   ///< index given to add(), valid when status == 200
+        int status = 404;      ///< 200 match, 404 unknown path, 405 wrong method
+        QString routeTemplate; ///< the matching template (also for 405)
         QHash<QString, QString> params;
         QByteArrayList allowedMethods; ///< for 405: the methods the path does accept
     };

@@ -1,0 +1,12 @@
+# The daemon's HTTP/WebSocket core (daemon/http/): no Docker needed, everything in-process.
+set(_http_dir ${CMAKE_CURRENT_LIST_DIR})
+sockerless_add_qtest(tst_router LABELS unit
+    SOURCES ${_http_dir}/tst_router.cpp LIBS sockerlessd_core)
+sockerless_add_qtest(tst_requestrecorder LABELS unit
+    SOURCES ${_http_dir}/tst_requestrecorder.cpp LIBS sockerlessd_core)
+sockerless_add_qtest(tst_apiserver LABELS unit
+    SOURCES ${_http_dir}/tst_apiserver.cpp ${_http_dir}/httptestclient.h LIBS sockerlessd_core)
+sockerless_add_qtest(tst_chunkedstream LABELS unit
+    SOURCES ${_http_dir}/tst_chunkedstream.cpp ${_http_dir}/httptestclient.h LIBS sockerlessd_core)
+sockerless_add_qtest(tst_websocketdispatch LABELS unit
+    SOURCES ${_http_dir}/tst_websocketdispatch.cpp LIBS sockerlessd_core Qt6::WebSockets)
