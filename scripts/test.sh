@@ -39,13 +39,22 @@ run_suite() {
     local dir="$1"
     shift
     step "Configuring and building in $dir ($*)"
-    cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
-    cmake --build "$dir" -j "$jobs"
+    # errexit does not apply inside a function called with ||: every step checks for itself.
+    cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" || return $?
+    if ! cmake --build "$dir" -j "$jobs"; then
+        summaries+=("$dir:" "the build failed")
+        return 1
+    fi
     step "Running every test in $dir"
     # Two tests at a time: each blackbox test starts its own daemon and talks to the shared dockerd.
-    ctest --test-dir "$dir" --output-on-failure --no-tests=error -j 2 "${ctest_args[@]}"
+    local rc=0
+    ctest --test-dir "$dir" --output-on-failure --no-tests=error -j 2 "${ctest_args[@]}" \
+        | tee "$dir/ctest.log" || rc=$?
+    summaries+=("$dir:" "$(grep -E '^[0-9]+% tests passed' "$dir/ctest.log" || echo 'ctest did not finish')")
+    return "$rc"
 }
 
+summaries=()
 status=0
 run_suite "$base" -DSOCKERLESS_SANITIZE=OFF || status=$?
 if ((sanitize)); then
@@ -55,7 +64,12 @@ if ((sanitize)); then
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
     run_suite "$base-asan" -DSOCKERLESS_SANITIZE=ON || status=$?
 fi
+# Stop the test environment now, so that the suites' summaries are the last lines printed.
+trap - EXIT
+"$root/tests/env/down.sh" || true
+step "Summary"
+printf '%s\n' "${summaries[@]}"
 if ((status != 0)); then
-    step "FAILED (exit $status)"
+    echo "FAILED (exit $status)"
 fi
 exit "$status"

@@ -4,7 +4,6 @@
 
 #include <QJsonObject>
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QUrlQuery>
 #include <functional>
@@ -76,13 +75,5 @@ public:
     /// The stream is parented to `context`.
     virtual BackendStream* events(const QUrlQuery& query, QObject* context) = 0;
 };
-
-/// Runs `done` only while `context` lives: the guard every backend callback goes through.
-template <typename Fn> auto guarded(QObject* context, Fn done) {
-    return [guard = QPointer<QObject>(context), done = std::move(done)](auto&&... args) {
-        if (guard)
-            done(std::forward<decltype(args)>(args)...);
-    };
-}
 
 } // namespace sockerless::backends

@@ -48,16 +48,18 @@ QString RequestRecorder::redactPath(const QString& pathAndQuery) {
 void RequestRecorder::record(const RequestRecord& r) {
     // Three decimals are plenty for a request log and keep the JSON short.
     const double duration = std::round(r.durationMs * 1000.0) / 1000.0;
-    observe::Log::info(QStringLiteral("request"),
-                       {{QStringLiteral("method"), r.method},
-                        {QStringLiteral("route"), r.route},
-                        {QStringLiteral("path"), r.path},
-                        {QStringLiteral("status"), r.status},
-                        {QStringLiteral("durationMs"), duration},
-                        {QStringLiteral("bytesIn"), static_cast<double>(r.bytesIn)},
-                        {QStringLiteral("bytesOut"), static_cast<double>(r.bytesOut)},
-                        {QStringLiteral("client"), r.client},
-                        {QStringLiteral("error"), r.error}});
+    observe::Log::Fields fields{{QStringLiteral("method"), r.method},
+                                {QStringLiteral("route"), r.route},
+                                {QStringLiteral("path"), r.path},
+                                {QStringLiteral("status"), r.status},
+                                {QStringLiteral("durationMs"), duration},
+                                {QStringLiteral("bytesIn"), static_cast<double>(r.bytesIn)},
+                                {QStringLiteral("bytesOut"), static_cast<double>(r.bytesOut)},
+                                {QStringLiteral("client"), r.client}};
+    // Most requests succeed: an empty error field would only add noise to every line.
+    if (!r.error.isEmpty())
+        fields.append({QStringLiteral("error"), r.error});
+    observe::Log::info(QStringLiteral("request"), fields);
     emit recorded(r);
 }
 

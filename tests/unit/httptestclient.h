@@ -5,6 +5,10 @@
 #include <QList>
 #include <QObject>
 #include <QPair>
+#include <QSignalSpy>
+#include <QString>
+
+#include "http/requestrecorder.h"
 
 namespace sockerless::test {
 
@@ -118,5 +122,16 @@ private:
     QIODevice* m_device;
     QByteArray m_data;
 };
+
+/// The last record a spy on RequestRecorder::recorded saw for `path` (with its query), or an empty
+/// record.
+inline http::RequestRecord recordFor(const QSignalSpy& spy, const QString& path) {
+    for (qsizetype i = spy.size() - 1; i >= 0; --i) {
+        const auto record = spy.at(i).at(0).value<http::RequestRecord>();
+        if (record.path == path)
+            return record;
+    }
+    return {};
+}
 
 } // namespace sockerless::test

@@ -30,6 +30,7 @@
 using namespace sockerless::http;
 using sockerless::test::RawCollector;
 using sockerless::test::RawResponse;
+using sockerless::test::recordFor;
 
 namespace {
 
@@ -46,16 +47,6 @@ quint16 tcpPort(const ApiServer& server) {
 
 QJsonObject jsonObject(const QByteArray& body) {
     return QJsonDocument::fromJson(body).object();
-}
-
-// The last record the recorder emitted for `path` (with its query), or an empty record.
-RequestRecord recordFor(const QSignalSpy& spy, const QString& path) {
-    for (qsizetype i = spy.size() - 1; i >= 0; --i) {
-        const auto record = spy.at(i).at(0).value<RequestRecord>();
-        if (record.path == path)
-            return record;
-    }
-    return {};
 }
 
 } // namespace

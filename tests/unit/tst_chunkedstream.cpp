@@ -13,19 +13,11 @@
 using namespace sockerless::http;
 using sockerless::test::RawCollector;
 using sockerless::test::RawResponse;
+using sockerless::test::recordFor;
 
 namespace {
 
 constexpr int timeoutMs = 5000;
-
-RequestRecord recordFor(const QSignalSpy& spy, const QString& path) {
-    for (qsizetype i = spy.size() - 1; i >= 0; --i) {
-        const auto record = spy.at(i).at(0).value<RequestRecord>();
-        if (record.path == path)
-            return record;
-    }
-    return {};
-}
 
 // A server with one streaming route whose stream the test drives by hand.
 struct StreamFixture {
