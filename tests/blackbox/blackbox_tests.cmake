@@ -13,3 +13,7 @@ sockerless_add_qtest(tst_blackbox_lifecycle LABELS blackbox
 # The daemon binary must be built before these tests can start it.
 add_dependencies(tst_blackbox_system sockerlessd)
 add_dependencies(tst_blackbox_lifecycle sockerlessd)
+sockerless_add_qtest(tst_blackbox_baddocker LABELS blackbox
+    SOURCES tst_blackbox_baddocker.cpp
+    LIBS sockerless_blackbox_support)
+add_dependencies(tst_blackbox_baddocker sockerlessd)
