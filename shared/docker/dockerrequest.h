@@ -5,6 +5,7 @@
 #include <QList>
 #include <QPair>
 #include <QPointer>
+#include <QUrl>
 #include <QUrlQuery>
 
 namespace sockerless::docker {
@@ -15,6 +16,7 @@ namespace sockerless::docker {
 struct DockerRequest {
     QByteArray method = "GET";
     QByteArray path;
+    /// The query; add untrusted values with addQueryValue(), never with query.addQueryItem().
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     /// A body held in memory. Implicitly shared: passing a QByteArray here does not copy it.
@@ -30,6 +32,13 @@ struct DockerRequest {
     int headerTimeoutMs = 30000;
     /// Ask Docker to hijack the connection (`Upgrade: tcp`, for exec start / attach).
     bool upgrade = false;
+
+    /// Adds `key=value` so that Docker receives exactly `value`. QUrlQuery reads a `%` in a value
+    /// as the start of an escape (`%41` would reach Docker as `A`), so the value is stored
+    /// percent-encoded; the client decodes and re-encodes every item when it builds the URL.
+    void addQueryValue(const QString& key, const QString& value) {
+        query.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    }
 };
 
 } // namespace sockerless::docker

@@ -1098,15 +1098,16 @@ void TestDockerClient::queryIsEncoded() {
     QVERIFY(docker.listen());
     DockerClient client(docker.endpoint());
     DockerRequest request = get("/containers/json");
-    request.query.addQueryItem(QStringLiteral("filters"),
-                               QStringLiteral("{\"label\":[\"a=b c+d&e\"]}"));
+    request.addQueryValue(QStringLiteral("filters"), QStringLiteral("{\"label\":[\"a=b c+d&e\"]}"));
+    // A `%` in a value is data, not an escape: `%41` must not reach Docker as `A`.
+    request.addQueryValue(QStringLiteral("since"), QStringLiteral("%41#?"));
     Watch watch;
     watch.attach(client.send(request), this);
     QTRY_VERIFY_WITH_TIMEOUT(watch.done(), 5000);
     const QByteArray target = docker.apiRequests().at(0).target;
     QCOMPARE(target,
              QByteArray("/v1.41/containers/json?filters=%7B%22label%22%3A%5B%22a%3Db%20c%2Bd%"
-                        "26e%22%5D%7D"));
+                        "26e%22%5D%7D&since=%2541%23%3F"));
 }
 
 void TestDockerClient::deletingReplyMidStreamClosesConnection() {

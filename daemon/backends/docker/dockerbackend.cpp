@@ -98,6 +98,9 @@ void DockerBackend::health(QObject* context, std::function<void(const Health&)> 
         health.details.insert(QStringLiteral("endpoint"), m_client->endpoint().toString());
         if (error.isError()) {
             health.reason = toApiError(error).message;
+            // Docker may come back as another version: negotiate again when it answers.
+            if (error.kind == docker::DockerError::Kind::Unreachable)
+                m_client->resetApiVersion();
         } else {
             health.ok = true;
             health.details.insert(QStringLiteral("apiVersion"), m_client->apiVersion());
@@ -140,10 +143,7 @@ BackendStream* DockerBackend::events(const QUrlQuery& query, QObject* context) {
     for (const QString& key :
          {QStringLiteral("filters"), QStringLiteral("since"), QStringLiteral("until")}) {
         if (query.hasQueryItem(key))
-            // QUrlQuery reads a '%' in a value as an escape: add values already encoded, so
-            // they reach Docker exactly as the client meant them.
-            request.query.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(
-                                                query.queryItemValue(key, QUrl::FullyDecoded))));
+            request.addQueryValue(key, query.queryItemValue(key, QUrl::FullyDecoded));
     }
     return new DockerLineStream(m_client->send(request), context);
 }
