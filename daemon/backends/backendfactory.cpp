@@ -8,7 +8,7 @@
 namespace sockerless::backends {
 
 void BackendFactory::create(const Options& options, QObject* parent,
-                            std::function<void(Backend*, const QString&)> done) {
+                            const std::function<void(Backend*, const QString&)>& done) {
     if (options.backend == Options::Backend::Memory) {
         QTimer::singleShot(0, parent, [done] {
             done(nullptr, QStringLiteral("the memory backend is not available in this version; "

@@ -17,7 +17,7 @@ public:
     /// Calls `done` with the new backend (parented to `parent`), or with nullptr and a message
     /// that says what to do. `done` runs on the event loop, never inside this call.
     static void create(const Options& options, QObject* parent,
-                       std::function<void(Backend* backend, const QString& error)> done);
+                       const std::function<void(Backend* backend, const QString& error)>& done);
 };
 
 } // namespace sockerless::backends

@@ -22,17 +22,17 @@ namespace {
 
 /// How much is read from the socket and fed to the parser at once: the granularity at which
 /// pause() takes effect.
-constexpr qint64 kReadSlice = 64 * 1024;
+constexpr qint64 kReadSlice = qint64{64} * 1024;
 /// The socket's own read buffer. With a limit, a socket whose buffer is full stops reading from
 /// the kernel, so a paused reply makes Docker block on its writes instead of growing our memory.
-constexpr qint64 kSocketReadBuffer = 64 * 1024;
+constexpr qint64 kSocketReadBuffer = qint64{64} * 1024;
 /// A streamed request body is read in pieces of this size...
-constexpr qint64 kBodyPieceSize = 64 * 1024;
+constexpr qint64 kBodyPieceSize = qint64{64} * 1024;
 /// ...and no more is read while this much is still waiting in the socket: together they keep a
 /// tarball upload well under 1 MiB of memory whatever its size.
-constexpr qint64 kWriteHighWater = 512 * 1024;
+constexpr qint64 kWriteHighWater = qint64{512} * 1024;
 /// An error answer is kept for its `message`; nothing sensible is bigger than this.
-constexpr qsizetype kMaxErrorBody = 1024 * 1024;
+constexpr qsizetype kMaxErrorBody = qsizetype{1024} * 1024;
 /// Connecting has its own bound, since streams (headerTimeoutMs 0) have no header timeout.
 constexpr int kConnectTimeoutMs = 30000;
 
@@ -838,10 +838,11 @@ void DockerConnection::close() {
     m_headerTimer->stop();
     m_connectTimer->stop();
     disconnect(m_socket, nullptr, this, nullptr);
-    if (m_local)
+    if (m_local) {
         m_local->abort();
-    else if (m_tcp)
+    } else if (m_tcp) {
         m_tcp->abort();
+    }
     emit closed(this);
 }
 

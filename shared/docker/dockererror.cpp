@@ -18,7 +18,7 @@ namespace {
 constexpr qsizetype kMaxTextLength = 200;
 /// Only the start of a huge body is looked at: the gist is at the top, and regular expressions
 /// over megabytes of garbage would stall the event loop.
-constexpr qsizetype kMaxExamined = 64 * 1024;
+constexpr qsizetype kMaxExamined = qsizetype{64} * 1024;
 
 /// The first `max` bytes of `bytes`, without a UTF-8 sequence cut in two at the end.
 QByteArray utf8Prefix(const QByteArray& bytes, qsizetype max) {
@@ -86,7 +86,7 @@ QString htmlGist(const QString& html) {
 }
 
 QString shorten(const QString& text) {
-    const QString oneLine = text.simplified();
+    QString oneLine = text.simplified();
     if (oneLine.size() <= kMaxTextLength)
         return oneLine;
     return oneLine.left(kMaxTextLength - 3) + QStringLiteral("...");

@@ -106,7 +106,7 @@ void DockerReply::fail(const DockerError& error) {
     m_connection = nullptr;
     m_error = error;
     // A copy: a slot deleting the reply must not pull the argument from under the next slot.
-    const DockerError copy = error;
+    const DockerError copy = error; // NOLINT(performance-unnecessary-copy-initialization)
     const QPointer<DockerReply> self(this);
     emit failed(copy);
     if (self)

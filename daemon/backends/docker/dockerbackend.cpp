@@ -17,7 +17,7 @@ using JsonCallback = std::function<void(const Result<QJsonDocument>&)>;
 
 // One buffered GET whose JSON answer (or error) goes to `done` while `context` lives.
 void getJson(docker::DockerClient* client, const QByteArray& path, QObject* context,
-             JsonCallback done) {
+             const JsonCallback& done) {
     docker::DockerRequest request;
     request.path = path;
     docker::DockerReply* reply = client->send(request);
