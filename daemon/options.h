@@ -13,7 +13,7 @@ namespace sockerless {
 struct Options {
     enum class Backend { Docker, Memory, Auto };
 
-    QStringList listen{QStringLiteral("127.0.0.1:3375")};
+    QStringList listen{QStringLiteral("127.0.0.1:3375")}; ///< `host:port` or Unix socket paths
     Backend backend = Backend::Auto;
     QString dockerHost; ///< empty: `DOCKER_HOST`, then `unix:///var/run/docker.sock`
     observe::Log::Format logFormat = observe::Log::Format::Text;
@@ -29,6 +29,7 @@ struct Options {
     /// Parses `arguments` (with the program name first) and `environment` into `options`.
     static Parsed parse(const QStringList& arguments, const QProcessEnvironment& environment,
                         Options* options);
+    /// `docker`, `memory` or `auto`, as the option spells it.
     static QString backendName(Backend backend);
 };
 

@@ -22,7 +22,9 @@ public:
     static bool parseFormat(const QString& text, Format* format);
     static bool parseLevel(const QString& text, Level* level);
 
+    /// Writes one line if `level` is at or above the configured minimum.
     static void write(Level level, const QString& message, const Fields& fields = {});
+    /// Shorthands for write() at each level.
     static void debug(const QString& message, const Fields& fields = {}) {
         write(Level::Debug, message, fields);
     }
