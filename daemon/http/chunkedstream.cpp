@@ -83,27 +83,28 @@ void ChunkedStream::onBytesWritten() {
     }
 }
 
-void ChunkedStream::end() {
+bool ChunkedStream::beginEnding() {
     if (m_ended)
-        return;
+        return false;
     if (!isOpen()) {
         onClientGone();
-        return;
+        return false;
     }
     m_ended = true;
+    return true;
+}
+
+void ChunkedStream::end() {
+    if (!beginEnding())
+        return;
     m_responder->writeBody("0\r\n\r\n");
     finish(m_status);
     deleteLater();
 }
 
 void ChunkedStream::abortConnection() {
-    if (m_ended)
+    if (!beginEnding())
         return;
-    if (!isOpen()) {
-        onClientGone();
-        return;
-    }
-    m_ended = true;
     if (m_exchange->m_error.isEmpty())
         m_exchange->m_error = QStringLiteral("stream aborted after the headers were sent");
     finish(m_status);

@@ -61,6 +61,9 @@ private:
                   QTcpSocket* socket, int status);
     void onBytesWritten();
     void onClientGone();
+    /// Marks the stream ended; false when it already was, or when the client is gone (then
+    /// recorded as such).
+    bool beginEnding();
     void finish(int status);
 
     std::shared_ptr<HttpExchange> m_exchange;
