@@ -1,5 +1,6 @@
 #include "http/httpexchange.h"
 
+#include "api/httpheaders.h"
 #include "http/chunkedstream.h"
 #include "http/requestrecorder.h"
 
@@ -42,11 +43,7 @@ QByteArray compactJson(const QJsonValue& value) {
 } // namespace
 
 QByteArray RequestData::header(const QByteArray& name) const {
-    for (const auto& [key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
+    return api::headerValue(headers, name);
 }
 
 QString RequestData::queryValue(const QString& key, const QString& fallback) const {

@@ -1,5 +1,7 @@
 #include "docker/dockerconnection.h"
 
+#include "api/httpheaders.h"
+
 #include "docker/dockerreply.h"
 #include "docker/httpresponseparser.h"
 
@@ -73,14 +75,6 @@ bool isManagedHeader(const QByteArray& name) {
                                           "Upgrade", "Connection",     "User-Agent"};
     for (const char* m : managed) {
         if (name.compare(m, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
-bool hasHeader(const QList<QPair<QByteArray, QByteArray>>& headers, const char* name) {
-    for (const auto& header : headers) {
-        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
             return true;
     }
     return false;
@@ -435,7 +429,7 @@ void DockerConnection::writeRequest() {
             head += name + ": " + value + "\r\n";
     }
     const bool hasBody = device || !request.body.isEmpty();
-    if (hasBody && !hasHeader(request.headers, "Content-Type")) {
+    if (hasBody && !api::hasHeader(request.headers, "Content-Type")) {
         const QByteArray type =
             request.contentType.isEmpty() ? QByteArray("application/json") : request.contentType;
         if (hasLineBreakOrControl(type)) {

@@ -1,5 +1,7 @@
 #include "docker/dockerreply.h"
 
+#include "api/httpheaders.h"
+
 #include "docker/dockerconnection.h"
 
 #include <QPointer>
@@ -16,11 +18,7 @@ DockerReply::~DockerReply() {
 }
 
 QByteArray DockerReply::header(const QByteArray& name) const {
-    for (const auto& [key, value] : m_headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value.trimmed();
-    }
-    return {};
+    return api::headerValue(m_headers, name).trimmed();
 }
 
 void DockerReply::pause() {

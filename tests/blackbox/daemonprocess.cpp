@@ -1,5 +1,6 @@
 #include "daemonprocess.h"
 
+#include "api/httpheaders.h"
 #include "testenv.h"
 
 #include <QDeadlineTimer>
@@ -31,10 +32,7 @@ template <typename Pred> bool waitUntil(Pred done, int timeoutMs) {
 } // namespace
 
 QByteArray DaemonProcess::Reply::header(const QByteArray& name) const {
-    for (const auto& [key, value] : headers)
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    return {};
+    return api::headerValue(headers, name);
 }
 
 DaemonProcess::DaemonProcess() {

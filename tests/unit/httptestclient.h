@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QString>
 
+#include "api/httpheaders.h"
 #include "http/requestrecorder.h"
 
 namespace sockerless::test {
@@ -25,20 +26,8 @@ struct RawResponse {
     QList<QByteArray> chunks; ///< each chunk's payload, in order, without the terminating one
 
     /// A header's value (case-insensitive), or empty.
-    QByteArray header(const QByteArray& name) const {
-        for (const auto& [key, value] : headers) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        }
-        return {};
-    }
-    bool hasHeader(const QByteArray& name) const {
-        for (const auto& entry : headers) {
-            if (entry.first.compare(name, Qt::CaseInsensitive) == 0)
-                return true;
-        }
-        return false;
-    }
+    QByteArray header(const QByteArray& name) const { return api::headerValue(headers, name); }
+    bool hasHeader(const QByteArray& name) const { return api::hasHeader(headers, name); }
 
     /// Parses the response at the start of `raw` as far as it goes.
     static RawResponse parse(const QByteArray& raw) {

@@ -2,6 +2,7 @@
 // with libhttp-parser and answers what the test wants, byte for byte (split writes, broken
 // answers, early closes, hijacked streams).
 
+#include "api/httpheaders.h"
 #include "docker/dockerclient.h"
 
 #include <QBuffer>
@@ -42,11 +43,7 @@ struct FakeRequest {
     int connection = 0; ///< 1 for the first connection the server accepted, 2 for the next ...
 
     QByteArray header(const QByteArray& name) const {
-        for (const auto& [key, value] : headers) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        }
-        return {};
+        return sockerless::api::headerValue(headers, name);
     }
 };
 

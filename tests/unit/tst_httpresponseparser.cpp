@@ -1,6 +1,7 @@
 // The HTTP/1.1 response parser: recorded Docker answers fed in every possible split, keep-alive
 // sequences, read-until-close, no-body statuses, the 101 hijack, stopping, and broken input.
 
+#include "api/httpheaders.h"
 #include "docker/framedemuxer.h"
 #include "docker/httpresponseparser.h"
 
@@ -27,11 +28,7 @@ struct Response {
     bool keepAlive = false;
 
     QByteArray header(const QByteArray& name) const {
-        for (const auto& [field, value] : headers) {
-            if (field.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        }
-        return {};
+        return sockerless::api::headerValue(headers, name);
     }
 };
 
