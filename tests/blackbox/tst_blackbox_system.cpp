@@ -1,7 +1,9 @@
 // The system routes and the HTTP/WebSocket core of the real sockerlessd, against real Docker.
 
+#include "api/httpheaders.h"
 #include "daemonprocess.h"
 #include "docker/dockerclient.h"
+#include "dockercall.h"
 #include "testenv.h"
 
 #include <QJsonArray>
@@ -66,17 +68,10 @@ QJsonDocument TstBlackboxSystem::dockerJson(const QByteArray& method, const QByt
     if (q >= 0)
         request.query.setQuery(QString::fromUtf8(path.mid(q + 1)));
     request.body = body;
-    auto* reply = m_docker->send(request);
-    reply->setAutoDelete(false);
-    QSignalSpy finished(reply, &sockerless::docker::DockerReply::finished);
-    QSignalSpy failed(reply, &sockerless::docker::DockerReply::failed);
-    [[maybe_unused]] const bool answered =
-        QTest::qWaitFor([&] { return !finished.isEmpty() || !failed.isEmpty(); }, 30000);
+    const auto result = sockerless::test::callDocker(*m_docker, request, 30000);
     if (status)
-        *status = reply->status();
-    const QJsonDocument document = QJsonDocument::fromJson(reply->body());
-    delete reply;
-    return document;
+        *status = result.status;
+    return QJsonDocument::fromJson(result.body);
 }
 
 void TstBlackboxSystem::healthzReportsOk() {
@@ -100,12 +95,10 @@ void TstBlackboxSystem::infoReportsNegotiatedApiVersion() {
     sockerless::docker::DockerRequest ping;
     ping.path = "/_ping";
     ping.unversioned = true;
-    auto* reply2 = m_docker->send(ping);
-    reply2->setAutoDelete(false);
-    QSignalSpy done(reply2, &sockerless::docker::DockerReply::finished);
-    QVERIFY(done.wait(10000));
-    const QString serverVersion = QString::fromLatin1(reply2->header("API-Version"));
-    delete reply2;
+    const auto pinged = sockerless::test::callDocker(*m_docker, ping, 10000);
+    QVERIFY2(pinged.ok(), qPrintable(pinged.describe()));
+    const QString serverVersion =
+        QString::fromLatin1(sockerless::api::headerValue(pinged.headers, "API-Version"));
     QVERIFY(!serverVersion.isEmpty());
     const QString negotiated = info.value(QStringLiteral("DockerApiVersion")).toString();
     QVERIFY2(QRegularExpression(QStringLiteral("^1\\.\\d+$")).match(negotiated).hasMatch(),

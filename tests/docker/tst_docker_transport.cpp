@@ -4,6 +4,7 @@
 
 #include "docker/dockerclient.h"
 #include "docker/framedemuxer.h"
+#include "dockercall.h"
 #include "testenv.h"
 
 #include <QDir>
@@ -24,48 +25,14 @@ using sockerless::docker::DockerPath;
 using sockerless::docker::DockerReply;
 using sockerless::docker::DockerRequest;
 using sockerless::docker::FrameDemuxer;
+using sockerless::test::callDocker;
+using sockerless::test::DockerCallResult;
 using sockerless::test::TestEnv;
 
 namespace {
 
 constexpr int kCallTimeoutMs = 60000;
 const QString kLabel = QStringLiteral("sockerless.test");
-
-/// The end of a buffered call.
-struct Result {
-    bool done = false;
-    int status = 0;
-    QByteArray body;
-    DockerError error;
-
-    bool ok() const { return done && !error.isError(); }
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QString describe() const {
-        return error.isError() ? error.toString()
-                               : QStringLiteral("status %1: %2")
-                                     .arg(status)
-                                     .arg(QString::fromUtf8(body.left(300)));
-    }
-};
-
-/// Sends `request` and waits (event loop running) for its end.
-Result call(DockerClient& client, const DockerRequest& request, int timeoutMs = kCallTimeoutMs) {
-    auto result = std::make_shared<Result>();
-    DockerReply* reply = client.send(request);
-    QObject::connect(reply, &DockerReply::finished, reply, [result, reply] {
-        result->done = true;
-        result->status = reply->status();
-        result->body = reply->body();
-    });
-    QObject::connect(reply, &DockerReply::failed, reply, [result, reply](const DockerError& e) {
-        result->done = true;
-        result->status = reply->status();
-        result->error = e;
-    });
-    if (!QTest::qWaitFor([&] { return result->done; }, timeoutMs))
-        reply->abort(); // reports failed(Aborted) into result
-    return *result;
-}
 
 DockerRequest request(const QByteArray& method, const QByteArray& path,
                       const QJsonObject& body = {}) {
@@ -141,13 +108,13 @@ void TestDockerTransport::cleanup() {
     list.query.addQueryItem(
         QStringLiteral("filters"),
         QString::fromUtf8(QJsonDocument(filters).toJson(QJsonDocument::Compact)));
-    const Result listed = call(*m_client, list);
+    const DockerCallResult listed = callDocker(*m_client, list);
     QVERIFY2(listed.ok(), qPrintable(listed.describe()));
     for (const QJsonValue& container : QJsonDocument::fromJson(listed.body).array()) {
         DockerRequest remove = request(
             "DELETE", containerPath(container.toObject().value(QStringLiteral("Id")).toString()));
         remove.query.addQueryItem(QStringLiteral("force"), QStringLiteral("1"));
-        const Result removed = call(*m_client, remove);
+        const DockerCallResult removed = callDocker(*m_client, remove);
         QVERIFY2(removed.ok(), qPrintable(removed.describe()));
     }
     m_client.reset();
@@ -164,7 +131,8 @@ QString TestDockerTransport::createContainer(const QStringList& cmd) {
                            {QStringLiteral("Labels"), QJsonObject{{kLabel, TestEnv::runLabel()}}},
                            {QStringLiteral("HostConfig"),
                             QJsonObject{{QStringLiteral("NetworkMode"), QStringLiteral("none")}}}};
-    const Result created = call(*m_client, request("POST", "/containers/create", body));
+    const DockerCallResult created =
+        callDocker(*m_client, request("POST", "/containers/create", body));
     if (!created.ok() || created.status != 201) {
         qWarning("create failed: %s", qPrintable(created.describe()));
         return {};
@@ -186,7 +154,7 @@ void TestDockerTransport::pingAndVersion() {
     const QString negotiated = m_client->apiVersion();
     QVERIFY(!negotiated.isEmpty());
 
-    const Result version = call(*m_client, request("GET", "/version"));
+    const DockerCallResult version = callDocker(*m_client, request("GET", "/version"));
     QVERIFY2(version.ok(), qPrintable(version.describe()));
     QCOMPARE(version.status, 200);
     const QString serverApi = version.json().value(QStringLiteral("ApiVersion")).toString();
@@ -217,8 +185,8 @@ void TestDockerTransport::containerLifecycle() {
     QVERIFY(QTest::qWaitFor([&] { return waitHeaders || waitDone; }, kCallTimeoutMs));
     QVERIFY2(!waitDone, qPrintable(wait->error().toString()));
 
-    const Result started =
-        call(*m_client, request("POST", containerPath(id, QStringLiteral("start"))));
+    const DockerCallResult started =
+        callDocker(*m_client, request("POST", containerPath(id, QStringLiteral("start"))));
     QVERIFY2(started.ok(), qPrintable(started.describe()));
     QCOMPARE(started.status, 204);
 
@@ -230,7 +198,7 @@ void TestDockerTransport::containerLifecycle() {
     DockerRequest logs = request("GET", containerPath(id, QStringLiteral("logs")));
     logs.query.addQueryItem(QStringLiteral("stdout"), QStringLiteral("1"));
     logs.query.addQueryItem(QStringLiteral("stderr"), QStringLiteral("1"));
-    const Result logged = call(*m_client, logs);
+    const DockerCallResult logged = callDocker(*m_client, logs);
     QVERIFY2(logged.ok(), qPrintable(logged.describe()));
     Demuxed demuxed;
     QVERIFY(demuxed.demuxer.feed(logged.body));
@@ -239,10 +207,11 @@ void TestDockerTransport::containerLifecycle() {
     QCOMPARE(demuxed.err, QByteArray("err\n"));
 
     DockerRequest remove = request("DELETE", containerPath(id));
-    const Result removed = call(*m_client, remove);
+    const DockerCallResult removed = callDocker(*m_client, remove);
     QVERIFY2(removed.ok(), qPrintable(removed.describe()));
     QCOMPARE(removed.status, 204);
-    const Result gone = call(*m_client, request("GET", containerPath(id, QStringLiteral("json"))));
+    const DockerCallResult gone =
+        callDocker(*m_client, request("GET", containerPath(id, QStringLiteral("json"))));
     QCOMPARE(gone.error.kind, DockerError::Kind::Http);
     QCOMPARE(gone.error.status, 404);
     QVERIFY2(gone.error.message.contains(QStringLiteral("No such container")),
@@ -254,8 +223,8 @@ void TestDockerTransport::followLogsWhileRunning() {
     const QString id = createContainer(
         {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo a; sleep 1; echo b")});
     QVERIFY(!id.isEmpty());
-    const Result started =
-        call(*m_client, request("POST", containerPath(id, QStringLiteral("start"))));
+    const DockerCallResult started =
+        callDocker(*m_client, request("POST", containerPath(id, QStringLiteral("start"))));
     QVERIFY2(started.ok(), qPrintable(started.describe()));
 
     DockerRequest logs = request("GET", containerPath(id, QStringLiteral("logs")));
@@ -375,7 +344,7 @@ void TestDockerTransport::imageTarballStreamedIn() {
     load.bodyDevice = &file;
     load.contentType = "application/x-tar";
     load.query.addQueryItem(QStringLiteral("quiet"), QStringLiteral("0"));
-    const Result loaded = call(*m_client, load);
+    const DockerCallResult loaded = callDocker(*m_client, load);
     QVERIFY2(loaded.ok(), qPrintable(loaded.describe()));
     QCOMPARE(loaded.status, 200);
     QVERIFY(file.atEnd()); // all of it was read
@@ -398,8 +367,8 @@ void TestDockerTransport::execHijackWithStdin() {
     SOCKERLESS_REQUIRE_DOCKER();
     const QString id = createContainer({QStringLiteral("sleep"), QStringLiteral("300")});
     QVERIFY(!id.isEmpty());
-    const Result started =
-        call(*m_client, request("POST", containerPath(id, QStringLiteral("start"))));
+    const DockerCallResult started =
+        callDocker(*m_client, request("POST", containerPath(id, QStringLiteral("start"))));
     QVERIFY2(started.ok(), qPrintable(started.describe()));
 
     const QJsonObject execBody{{QStringLiteral("AttachStdin"), true},
@@ -407,8 +376,8 @@ void TestDockerTransport::execHijackWithStdin() {
                                {QStringLiteral("AttachStderr"), true},
                                {QStringLiteral("Tty"), false},
                                {QStringLiteral("Cmd"), strings({QStringLiteral("cat")})}};
-    const Result created =
-        call(*m_client, request("POST", containerPath(id, QStringLiteral("exec")), execBody));
+    const DockerCallResult created =
+        callDocker(*m_client, request("POST", containerPath(id, QStringLiteral("exec")), execBody));
     QVERIFY2(created.ok(), qPrintable(created.describe()));
     const QString execId = created.json().value(QStringLiteral("Id")).toString();
     QVERIFY(!execId.isEmpty());
@@ -447,9 +416,9 @@ void TestDockerTransport::execHijackWithStdin() {
     int exitCode = -1;
     QVERIFY(QTest::qWaitFor(
         [&] {
-            const Result inspected =
-                call(*m_client, request("GET", DockerPath::build({QStringLiteral("exec"), execId,
-                                                                  QStringLiteral("json")})));
+            const DockerCallResult inspected = callDocker(
+                *m_client, request("GET", DockerPath::build({QStringLiteral("exec"), execId,
+                                                             QStringLiteral("json")})));
             const QJsonObject object = inspected.json();
             if (object.value(QStringLiteral("Running")).toBool(true))
                 return false;
