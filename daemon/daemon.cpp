@@ -9,8 +9,6 @@
 #include "observe/log.h"
 #include "routes/systemroutes.h"
 
-#include <QJsonArray>
-
 namespace sockerless {
 
 using observe::Log;
