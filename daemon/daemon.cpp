@@ -7,7 +7,12 @@
 #include "http/apiserver.h"
 #include "http/requestrecorder.h"
 #include "observe/log.h"
+#include "routes/containerroutes.h"
+#include "routes/execroutes.h"
+#include "routes/imageroutes.h"
+#include "routes/networkroutes.h"
 #include "routes/systemroutes.h"
+#include "routes/volumeroutes.h"
 
 namespace sockerless {
 
@@ -39,6 +44,11 @@ void Daemon::serve(backends::Backend* backend) {
     m_backend = backend;
     m_server = new http::ApiServer(m_recorder, this);
     routes::registerSystemRoutes(*m_server, *m_backend);
+    routes::registerContainerRoutes(*m_server, *m_backend);
+    routes::registerExecRoutes(*m_server, *m_backend);
+    routes::registerImageRoutes(*m_server, *m_backend);
+    routes::registerNetworkRoutes(*m_server, *m_backend);
+    routes::registerVolumeRoutes(*m_server, *m_backend);
 
     for (const QString& address : std::as_const(m_options.listen)) {
         QString error;

@@ -62,8 +62,12 @@ bool Router::add(const QByteArray& method, const QString& pathTemplate, int rout
                 return false;
             QString name = part.mid(1, part.size() - 2);
             if (name.endsWith(QLatin1String("..."))) {
-                if (i != parts.size() - 1)
-                    return false;
+                // Only literal segments may follow a rest placeholder (`{name...}/tag`).
+                for (qsizetype j = i + 1; j < parts.size(); ++j) {
+                    if (parts.at(j).contains(QLatin1Char('{')) ||
+                        parts.at(j).contains(QLatin1Char('}')))
+                        return false;
+                }
                 name.chop(3);
                 segment.rest = true;
             }
@@ -88,10 +92,16 @@ std::optional<QHash<QString, QString>> Router::matchSegments(const Route& route,
     for (; i < segments.size(); ++i) {
         const Segment& segment = segments.at(i);
         if (segment.rest) {
-            if (i >= parts.size())
+            // The rest takes every part but those the trailing literals need.
+            const qsizetype literals = segments.size() - i - 1;
+            const qsizetype restEnd = parts.size() - literals;
+            if (restEnd <= i)
                 return std::nullopt;
-            const QByteArray rest = parts.mid(i).join('/');
-            const QString value = decodeSegment(rest);
+            for (qsizetype j = 0; j < literals; ++j) {
+                if (decodeSegment(parts.at(restEnd + j)) != segments.at(i + 1 + j).literal)
+                    return std::nullopt;
+            }
+            const QString value = decodeSegment(parts.mid(i, restEnd - i).join('/'));
             if (value.isEmpty())
                 return std::nullopt;
             params.insert(segment.param, value);

@@ -10,7 +10,9 @@
 namespace sockerless::http {
 
 /// Matches request paths against route templates (`/internal/v1/containers/{id}/start`,
-/// `/internal/v1/images/{name...}`), per method. Matching works on the still-encoded path split at
+/// `/internal/v1/images/{name...}`, `/internal/v1/images/{name...}/tag`: a rest placeholder takes
+/// every segment but those of the literals after it), per method. Matching works on the
+/// still-encoded path split at
 /// `/`, so `%2F` inside an id stays in its segment; placeholder values are then decoded.
 /// Tells a 404 (no template matches the path) from a 405 (the path exists for other methods).
 class Router {

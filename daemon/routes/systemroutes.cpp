@@ -3,14 +3,13 @@
 #include "backends/backend.h"
 #include "http/apiserver.h"
 #include "http/websocketsession.h"
+#include "routes/routesupport.h"
 
 #include <QJsonObject>
-#include <QWebSocket>
 
 namespace sockerless::routes {
 
 using backends::Backend;
-using backends::BackendStream;
 using http::ExchangePtr;
 using http::WebSocketSession;
 
@@ -42,14 +41,7 @@ void info(Backend& backend, const ExchangePtr& exchange) {
 // Each Docker event becomes one text message; an upstream failure before or during the stream is
 // reported the way the contract says (one message, then close 4000+status).
 void events(Backend& backend, WebSocketSession* session) {
-    BackendStream* stream = backend.events(session->query(), session);
-    QObject::connect(stream, &BackendStream::message, session, [session](const QByteArray& event) {
-        session->socket()->sendTextMessage(QString::fromUtf8(event));
-    });
-    QObject::connect(stream, &BackendStream::ended, session, &WebSocketSession::closeNormally);
-    QObject::connect(stream, &BackendStream::failed, session,
-                     [session](const api::ApiError& error) { session->fail(error); });
-    QObject::connect(session, &WebSocketSession::closed, stream, &QObject::deleteLater);
+    streamToWebSocket(backend.events(session->query(), session), session, WebSocketPayload::Text);
 }
 
 } // namespace

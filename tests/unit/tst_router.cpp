@@ -16,6 +16,7 @@ private slots:
     void malformedTemplatesAreRejected_data();
     void malformedTemplatesAreRejected();
     void anyMethodAndTrailingSlash();
+    void restPlaceholderBeforeLiterals();
 };
 
 void TstRouter::placeholdersMatchOneSegment() {
@@ -142,7 +143,7 @@ void TstRouter::malformedTemplatesAreRejected_data() {
     QTest::newRow("unclosed brace") << QStringLiteral("/containers/{id/start");
     QTest::newRow("unopened brace") << QStringLiteral("/containers/id}/start");
     QTest::newRow("empty name") << QStringLiteral("/containers/{}/start");
-    QTest::newRow("rest not last") << QStringLiteral("/images/{name...}/tag");
+    QTest::newRow("placeholder after rest") << QStringLiteral("/images/{name...}/{op}");
     QTest::newRow("mixed segment") << QStringLiteral("/images/x{name}");
     QTest::newRow("two placeholders in a segment") << QStringLiteral("/a/{x}{y}");
     QTest::newRow("duplicate name") << QStringLiteral("/a/{id}/b/{id}");
@@ -171,4 +172,27 @@ void TstRouter::anyMethodAndTrailingSlash() {
 }
 
 QTEST_MAIN(TstRouter)
+
+void TstRouter::restPlaceholderBeforeLiterals() {
+    Router router;
+    QVERIFY(router.add("POST", QStringLiteral("/internal/v1/images/{name...}/tag"), 1));
+    QVERIFY(router.add("GET", QStringLiteral("/internal/v1/images/{name...}"), 2));
+
+    auto m = router.match("POST", "/internal/v1/images/127.0.0.1:5000/team/app:1.2/tag");
+    QCOMPARE(m.status, 200);
+    QCOMPARE(m.routeIndex, 1);
+    QCOMPARE(m.params.value(QStringLiteral("name")), QStringLiteral("127.0.0.1:5000/team/app:1.2"));
+
+    m = router.match("POST", "/internal/v1/images/team%2Fapp/tag");
+    QCOMPARE(m.params.value(QStringLiteral("name")), QStringLiteral("team/app"));
+
+    // The literal alone is not a name: `/images/tag` is the image `tag`, not a tag call.
+    m = router.match("POST", "/internal/v1/images/tag");
+    QCOMPARE(m.status, 405);
+    m = router.match("GET", "/internal/v1/images/app/tag");
+    QCOMPARE(m.status, 200);
+    QCOMPARE(m.routeIndex, 2);
+    QCOMPARE(m.params.value(QStringLiteral("name")), QStringLiteral("app/tag"));
+}
+
 #include "tst_router.moc"

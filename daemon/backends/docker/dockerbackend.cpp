@@ -1,7 +1,13 @@
 #include "backends/docker/dockerbackend.h"
 
+#include "backends/docker/dockercall.h"
+#include "backends/docker/dockercontainers.h"
 #include "backends/docker/dockererrormapping.h"
+#include "backends/docker/dockerexec.h"
+#include "backends/docker/dockerimages.h"
 #include "backends/docker/dockerlinestream.h"
+#include "backends/docker/dockernetworks.h"
+#include "backends/docker/dockervolumes.h"
 #include "docker/dockerclient.h"
 
 #include <QJsonArray>
@@ -20,21 +26,7 @@ void getJson(docker::DockerClient* client, const QByteArray& path, QObject* cont
              const JsonCallback& done) {
     docker::DockerRequest request;
     request.path = path;
-    docker::DockerReply* reply = client->send(request);
-    QObject::connect(context, &QObject::destroyed, reply, &docker::DockerReply::abort);
-    QObject::connect(reply, &docker::DockerReply::finished, context, [reply, path, done] {
-        QJsonParseError parseError{};
-        const QJsonDocument document = QJsonDocument::fromJson(reply->body(), &parseError);
-        if (parseError.error != QJsonParseError::NoError) {
-            done(api::ApiError::internal(
-                QStringLiteral("Docker sent invalid JSON for %1: %2")
-                    .arg(QString::fromUtf8(path), parseError.errorString())));
-            return;
-        }
-        done(document);
-    });
-    QObject::connect(reply, &docker::DockerReply::failed, context,
-                     [done](const docker::DockerError& error) { done(toApiError(error)); });
+    callDockerJson(client, request, context, done);
 }
 
 // Collects the answers of the calls behind /info; answers once, with the first error or all.
@@ -88,7 +80,12 @@ struct InfoGathering {
 
 DockerBackend::DockerBackend(const docker::DockerEndpoint& endpoint, QObject* parent)
     : Backend(parent)
-    , m_client(new docker::DockerClient(endpoint, this)) {}
+    , m_client(new docker::DockerClient(endpoint, this))
+    , m_containers(std::make_unique<DockerContainers>(m_client))
+    , m_exec(std::make_unique<DockerExec>(m_client))
+    , m_images(std::make_unique<DockerImages>(m_client))
+    , m_networks(std::make_unique<DockerNetworks>(m_client))
+    , m_volumes(std::make_unique<DockerVolumes>(m_client)) {}
 
 DockerBackend::~DockerBackend() = default;
 
@@ -109,7 +106,7 @@ void DockerBackend::health(QObject* context, std::function<void(const Health&)> 
     });
 }
 
-void DockerBackend::info(QObject* context, std::function<void(const Result<QJsonObject>&)> done) {
+void DockerBackend::info(QObject* context, Callback<QJsonObject> done) {
     auto gathering = std::make_shared<InfoGathering>();
     gathering->done = std::move(done);
     const QString endpoint = m_client->endpoint().toString();
@@ -146,6 +143,22 @@ BackendStream* DockerBackend::events(const QUrlQuery& query, QObject* context) {
             request.addQueryValue(key, query.queryItemValue(key, QUrl::FullyDecoded));
     }
     return new DockerLineStream(m_client->send(request), context);
+}
+
+ContainerOps& DockerBackend::containers() {
+    return *m_containers;
+}
+ExecOps& DockerBackend::exec() {
+    return *m_exec;
+}
+ImageOps& DockerBackend::images() {
+    return *m_images;
+}
+NetworkOps& DockerBackend::networks() {
+    return *m_networks;
+}
+VolumeOps& DockerBackend::volumes() {
+    return *m_volumes;
 }
 
 } // namespace sockerless::backends

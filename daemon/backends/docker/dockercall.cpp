@@ -1,0 +1,69 @@
+#include "backends/docker/dockercall.h"
+
+#include "backends/docker/dockererrormapping.h"
+#include "docker/dockerclient.h"
+#include "docker/dockerreply.h"
+
+#include <QObject>
+
+namespace sockerless::backends {
+
+namespace {
+
+// Sends the request and connects its end to `finished` / `failed`, guarded by `context`.
+template <typename OnFinished>
+void send(docker::DockerClient* client, const docker::DockerRequest& request, QObject* context,
+          OnFinished onFinished, std::function<void(const api::ApiError&)> onFailed,
+          const ErrorRewrite& rewrite) {
+    docker::DockerReply* reply = client->send(request);
+    QObject::connect(context, &QObject::destroyed, reply, &docker::DockerReply::abort);
+    QObject::connect(reply, &docker::DockerReply::finished, context,
+                     [reply, onFinished] { onFinished(reply); });
+    QObject::connect(reply, &docker::DockerReply::failed, context,
+                     [onFailed, rewrite](const docker::DockerError& error) {
+                         const api::ApiError mapped = toApiError(error);
+                         onFailed(rewrite ? rewrite(mapped) : mapped);
+                     });
+}
+
+} // namespace
+
+void callDockerJson(docker::DockerClient* client, const docker::DockerRequest& request,
+                    QObject* context, std::function<void(const api::Result<QJsonDocument>&)> done,
+                    const ErrorRewrite& rewrite) {
+    const QByteArray path = request.path;
+    send(
+        client, request, context,
+        [done, path](docker::DockerReply* reply) {
+            if (reply->body().trimmed().isEmpty())
+                return done(QJsonDocument());
+            QJsonParseError parseError{};
+            const QJsonDocument document = QJsonDocument::fromJson(reply->body(), &parseError);
+            if (parseError.error != QJsonParseError::NoError) {
+                done(api::ApiError::internal(
+                    QStringLiteral("Docker sent invalid JSON for %1: %2")
+                        .arg(QString::fromUtf8(path), parseError.errorString())));
+                return;
+            }
+            done(document);
+        },
+        [done](const api::ApiError& error) { done(error); }, rewrite);
+}
+
+void callDockerStatus(docker::DockerClient* client, const docker::DockerRequest& request,
+                      QObject* context, std::function<void(const api::Result<int>&)> done,
+                      const ErrorRewrite& rewrite) {
+    send(
+        client, request, context, [done](docker::DockerReply* reply) { done(reply->status()); },
+        [done](const api::ApiError& error) { done(error); }, rewrite);
+}
+
+ErrorRewrite notFoundAs(const QString& kind, const QString& id) {
+    return [kind, id](const api::ApiError& error) {
+        if (error.status != 404)
+            return error;
+        return api::ApiError::notFound(kind, id);
+    };
+}
+
+} // namespace sockerless::backends

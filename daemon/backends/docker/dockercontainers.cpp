@@ -1,0 +1,3 @@
+#include "backends/docker/dockercontainers.h"
+
+namespace sockerless::backends {} // namespace sockerless::backends

@@ -1,0 +1,3 @@
+#include "backends/docker/dockerexec.h"
+
+namespace sockerless::backends {} // namespace sockerless::backends

@@ -1,0 +1,3 @@
+#include "backends/docker/dockerimages.h"
+
+namespace sockerless::backends {} // namespace sockerless::backends

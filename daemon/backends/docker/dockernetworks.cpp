@@ -1,0 +1,3 @@
+#include "backends/docker/dockernetworks.h"
+
+namespace sockerless::backends {} // namespace sockerless::backends

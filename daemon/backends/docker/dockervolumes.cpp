@@ -1,0 +1,3 @@
+#include "backends/docker/dockervolumes.h"
+
+namespace sockerless::backends {} // namespace sockerless::backends

@@ -1,0 +1,91 @@
+#include "routes/routesupport.h"
+
+#include "backends/backend.h"
+#include "http/chunkedstream.h"
+#include "http/websocketsession.h"
+
+#include <QPointer>
+#include <QWebSocket>
+
+namespace sockerless::routes {
+
+using backends::BackendStream;
+
+bool rejected(const http::ExchangePtr& exchange, const std::optional<api::ApiError>& error) {
+    if (!error)
+        return false;
+    exchange->fail(*error);
+    return true;
+}
+
+void respondResult(const http::ExchangePtr& exchange, const api::Result<QJsonValue>& result,
+                   int status) {
+    if (result.ok())
+        exchange->respondJson(status, result.value());
+    else
+        exchange->fail(result.error());
+}
+
+void respondResult(const http::ExchangePtr& exchange, const api::Result<api::Nothing>& result,
+                   int status) {
+    if (result.ok())
+        exchange->respondEmpty(status);
+    else
+        exchange->fail(result.error());
+}
+
+void streamToHttp(BackendStream* stream, const http::ExchangePtr& exchange, int status,
+                  const QByteArray& fallbackContentType) {
+    // The chunked answer, once started; shared by the handlers below.
+    auto chunked = std::make_shared<QPointer<http::ChunkedStream>>();
+    auto open = [stream, exchange, status, fallbackContentType, chunked] {
+        if (*chunked || exchange->answered())
+            return;
+        const QByteArray type =
+            stream->contentType().isEmpty() ? fallbackContentType : stream->contentType();
+        http::ChunkedStream* out = exchange->startStream(status, type);
+        *chunked = out;
+        QObject::connect(out, &http::ChunkedStream::congested, stream, &BackendStream::pause);
+        QObject::connect(out, &http::ChunkedStream::drained, stream, &BackendStream::resume);
+    };
+    QObject::connect(stream, &BackendStream::opened, stream, open);
+    QObject::connect(stream, &BackendStream::message, stream,
+                     [open, chunked](const QByteArray& piece) {
+                         open();
+                         if (*chunked)
+                             (*chunked)->write(piece);
+                     });
+    QObject::connect(stream, &BackendStream::ended, stream, [stream, open, chunked] {
+        open();
+        if (*chunked)
+            (*chunked)->end();
+        stream->deleteLater();
+    });
+    QObject::connect(stream, &BackendStream::failed, stream,
+                     [stream, exchange, chunked](const api::ApiError& error) {
+                         exchange->noteError(error.message);
+                         if (*chunked)
+                             (*chunked)->abortConnection();
+                         else
+                             exchange->fail(error);
+                         stream->deleteLater();
+                     });
+}
+
+void streamToWebSocket(BackendStream* stream, http::WebSocketSession* session,
+                       WebSocketPayload payload) {
+    QObject::connect(stream, &BackendStream::message, session,
+                     [session, payload](const QByteArray& message) {
+                         if (payload == WebSocketPayload::Text)
+                             session->socket()->sendTextMessage(QString::fromUtf8(message));
+                         else
+                             session->socket()->sendBinaryMessage(message);
+                     });
+    QObject::connect(stream, &BackendStream::ended, session,
+                     &http::WebSocketSession::closeNormally);
+    QObject::connect(stream, &BackendStream::failed, session,
+                     [session](const api::ApiError& error) { session->fail(error); });
+    QObject::connect(session, &http::WebSocketSession::closed, stream, &QObject::deleteLater);
+}
+
+} // namespace sockerless::routes
