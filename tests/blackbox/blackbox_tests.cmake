@@ -18,3 +18,5 @@ foreach(source IN LISTS blackbox_sources)
     # The daemon binary must be built before these tests can start it.
     add_dependencies(${name} sockerlessd)
 endforeach()
+# It compares the daemon's counts with Docker's: nothing else may create or remove objects then.
+set_tests_properties(tst_blackbox_system.infoCountsMatchDocker PROPERTIES RUN_SERIAL TRUE)

@@ -6,6 +6,7 @@
 #include "dockercall.h"
 #include "testenv.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -173,14 +174,17 @@ void TstBlackboxSystem::plainHttpOnWebSocketRouteIs426() {
 void TstBlackboxSystem::eventsWebSocketBridgesDockerEvents() {
     const QString label = QStringLiteral("sockerless.test=") + TestEnv::runLabel();
     const QString filters = QStringLiteral("{\"label\":[\"%1\"]}").arg(label);
+    // `since` makes Docker replay what happened after it: the create below cannot be missed even
+    // if Docker registers the subscription after it.
+    const qint64 since = QDateTime::currentSecsSinceEpoch() - 1;
     auto socket = m_daemon->openWebSocket(QStringLiteral("/internal/v1/events?filters=") +
-                                          QString::fromLatin1(QUrl::toPercentEncoding(filters)));
+                                          QString::fromLatin1(QUrl::toPercentEncoding(filters)) +
+                                          QStringLiteral("&since=%1").arg(since));
     QVERIFY(socket);
     QStringList events;
     QObject::connect(socket.get(), &QWebSocket::textMessageReceived,
                      [&](const QString& m) { events.append(m); });
 
-    // The subscription is live once Docker accepted it; create until the event shows up.
     const QByteArray create =
         QJsonDocument(
             QJsonObject{{QStringLiteral("Image"), TestEnv::image()},
