@@ -35,6 +35,10 @@ class BackendStream : public QObject {
     Q_OBJECT
 public:
     using QObject::QObject;
+    /// Leaves its parent first: the stream's connections may hold the last reference to what
+    /// owns the parent (an HTTP exchange and its lifetime() object), whose destruction would
+    /// otherwise delete this stream a second time while it is being destroyed.
+    ~BackendStream() override { setParent(nullptr); }
 
     /// The media type of the payload once `opened` (`application/vnd.docker.raw-stream`,
     /// `application/vnd.docker.multiplexed-stream`, `application/json` ...).

@@ -1,5 +1,6 @@
 #include "routes/systemroutes.h"
 
+#include "api/filters.h"
 #include "backends/backend.h"
 #include "http/apiserver.h"
 #include "http/websocketsession.h"
@@ -40,7 +41,11 @@ void info(Backend& backend, const ExchangePtr& exchange) {
 
 // Each Docker event becomes one text message; an upstream failure before or during the stream is
 // reported the way the contract says (one message, then close 4000+status).
+// Filters are checked here so that a malformed one gets the contract's 400 wording (close 4400).
 void events(Backend& backend, WebSocketSession* session) {
+    const auto filters = api::Filters::parse(session->queryValue(QStringLiteral("filters")));
+    if (!filters.ok())
+        return session->fail(filters.error());
     streamToWebSocket(backend.events(session->query(), session), session, WebSocketPayload::Text);
 }
 

@@ -1,6 +1,7 @@
 add_library(sockerless_blackbox_support STATIC
     daemonprocess.h daemonprocess.cpp
-    blackboxcase.h blackboxcase.cpp)
+    blackboxcase.h blackboxcase.cpp
+    fakedocker.h fakedocker.cpp)
 target_include_directories(sockerless_blackbox_support PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(sockerless_blackbox_support
     PUBLIC sockerless_test_support Qt6::Network Qt6::WebSockets

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 #include <csignal>
@@ -152,20 +153,63 @@ DaemonProcess::Reply DaemonProcess::request(const QByteArray& method, const QStr
     return result;
 }
 
-std::unique_ptr<QWebSocket> DaemonProcess::openWebSocket(const QString& pathAndQuery,
-                                                         int timeoutMs) {
+DaemonProcess::Reply DaemonProcess::rawRequest(const QByteArray& method,
+                                               const QByteArray& rawTarget, int timeoutMs) {
+    Reply result;
+    QTcpSocket socket;
+    socket.connectToHost(m_baseUrl.host(), static_cast<quint16>(m_baseUrl.port()));
+    socket.write(method + ' ' + rawTarget +
+                 " HTTP/1.1\r\nHost: sockerless\r\nContent-Length: 0\r\n\r\n");
+    QByteArray data;
+    qsizetype headEnd = -1;
+    qsizetype length = 0;
+    // The daemon keeps the connection open: read until the head and Content-Length bytes are in.
+    const bool complete = waitUntil(
+        [&] {
+            data += socket.readAll();
+            if (headEnd < 0) {
+                headEnd = data.indexOf("\r\n\r\n");
+                if (headEnd < 0)
+                    return false;
+                const QList<QByteArray> lines = data.left(headEnd).split('\n');
+                result.status = lines.first().split(' ').value(1).toInt();
+                for (const QByteArray& line : lines.mid(1)) {
+                    const qsizetype colon = line.indexOf(':');
+                    if (colon > 0)
+                        result.headers.append(
+                            {line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+                }
+                length = result.header("Content-Length").toLongLong();
+            }
+            return data.size() - headEnd - 4 >= length;
+        },
+        timeoutMs);
+    if (!complete) {
+        result.status = 0;
+        result.error = QStringLiteral("no whole answer within %1 ms").arg(timeoutMs);
+        return result;
+    }
+    result.body = data.mid(headEnd + 4, length);
+    return result;
+}
+
+std::unique_ptr<QWebSocket>
+DaemonProcess::openWebSocket(const QString& pathAndQuery, int timeoutMs,
+                             const std::function<void(QWebSocket*)>& beforeOpen) {
     auto socket = std::make_unique<QWebSocket>();
+    bool connected = false;
+    QObject::connect(socket.get(), &QWebSocket::connected, [&connected] { connected = true; });
+    if (beforeOpen)
+        beforeOpen(socket.get());
     QUrl url = m_baseUrl.resolved(QUrl(pathAndQuery));
     url.setScheme(QStringLiteral("ws"));
     socket->open(url);
-    const bool settled = waitUntil(
-        [&] {
-            const auto state = socket->state();
-            return state == QAbstractSocket::ConnectedState ||
-                   state == QAbstractSocket::UnconnectedState;
-        },
-        timeoutMs);
-    if (!settled || socket->state() != QAbstractSocket::ConnectedState)
+    const bool settled =
+        waitUntil([&] { return connected || socket->state() == QAbstractSocket::UnconnectedState; },
+                  timeoutMs);
+    // Stop updating the local flag once this function returns.
+    QObject::disconnect(socket.get(), &QWebSocket::connected, nullptr, nullptr);
+    if (!settled || !connected)
         return nullptr;
     return socket;
 }

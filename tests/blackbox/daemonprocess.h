@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <functional>
 #include <memory>
 
 class QWebSocket;
@@ -59,8 +60,17 @@ public:
                   const QList<QPair<QByteArray, QByteArray>>& headers = {}, int timeoutMs = 10000);
     Reply get(const QString& pathAndQuery) { return request("GET", pathAndQuery); }
 
-    /// Opens a WebSocket to `pathAndQuery`; returns it connected, or nullptr after `timeoutMs`.
-    std::unique_ptr<QWebSocket> openWebSocket(const QString& pathAndQuery, int timeoutMs = 10000);
+    /// A request whose target is sent byte for byte (QUrl would turn `%2E%2E` into `..` and
+    /// resolve it away), read up to its Content-Length; status 0 when no answer came in time.
+    Reply rawRequest(const QByteArray& method, const QByteArray& rawTarget, int timeoutMs = 10000);
+
+    /// Opens a WebSocket to `pathAndQuery`; returns it once the handshake completed (it may have
+    /// been closed by the daemon since: check state()), or nullptr after `timeoutMs`.
+    /// `beforeOpen` runs before the handshake starts, to connect message handlers that must not
+    /// miss what a quickly closing socket receives.
+    std::unique_ptr<QWebSocket>
+    openWebSocket(const QString& pathAndQuery, int timeoutMs = 10000,
+                  const std::function<void(QWebSocket*)>& beforeOpen = {});
 
     /// Sends SIGTERM and waits up to `timeoutMs` for the exit. Returns the exit code, or -1 when
     /// the daemon did not exit in time (it is then killed).

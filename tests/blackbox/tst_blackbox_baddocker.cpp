@@ -2,9 +2,9 @@
 // this test process answers /_ping properly and everything else as each test says.
 
 #include "daemonprocess.h"
+#include "fakedocker.h"
 
 #include <QJsonObject>
-#include <QLocalServer>
 #include <QLocalSocket>
 #include <QPointer>
 #include <QTemporaryDir>
@@ -12,94 +12,23 @@
 #include <functional>
 
 using sockerless::test::DaemonProcess;
+using sockerless::test::FakeDocker;
 
 namespace {
-
-/// A Docker Engine stand-in: one handler per request line, keep-alive, GET requests only.
-class FakeDocker : public QObject {
-    Q_OBJECT
-public:
-    using Handler = std::function<void(QLocalSocket* socket, const QByteArray& requestLine)>;
-
-    explicit FakeDocker(QString path)
-        : m_path(std::move(path)) {}
-
-    bool listen() {
-        m_server = std::make_unique<QLocalServer>();
-        QLocalServer::removeServer(m_path);
-        if (!m_server->listen(m_path))
-            return false;
-        connect(m_server.get(), &QLocalServer::newConnection, this, [this] {
-            while (QLocalSocket* socket = m_server->nextPendingConnection()) {
-                ++connections;
-                m_open.append(socket);
-                connect(socket, &QLocalSocket::readyRead, this, [this, socket] { read(socket); });
-                connect(socket, &QLocalSocket::disconnected, this, [this, socket] {
-                    ++closedByPeer;
-                    m_open.removeAll(socket);
-                    socket->deleteLater();
-                });
-            }
-        });
-        return true;
-    }
-
-    /// Stops answering: the socket file goes away and open connections close.
-    void stop() {
-        m_server.reset();
-        for (const QPointer<QLocalSocket>& socket : std::as_const(m_open))
-            if (socket)
-                socket->abort();
-        m_open.clear();
-    }
-
-    QString url() const { return QStringLiteral("unix://") + m_path; }
-
-    Handler onRequest;
-    int connections = 0;
-    int closedByPeer = 0;
-    QByteArrayList requestLines;
-
-private:
-    void read(QLocalSocket* socket) {
-        QByteArray& buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        for (qsizetype end = buffer.indexOf("\r\n\r\n"); end >= 0;
-             end = buffer.indexOf("\r\n\r\n")) {
-            const QByteArray requestLine = buffer.left(buffer.indexOf("\r\n"));
-            buffer.remove(0, end + 4);
-            requestLines.append(requestLine);
-            if (requestLine.startsWith("GET /_ping "))
-                socket->write("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Type: text/plain\r\n"
-                              "Content-Length: 2\r\n\r\nOK");
-            else if (onRequest)
-                onRequest(socket, requestLine);
-        }
-    }
-
-    QString m_path;
-    std::unique_ptr<QLocalServer> m_server;
-    QList<QPointer<QLocalSocket>> m_open;
-    QHash<QLocalSocket*, QByteArray> m_buffers;
-};
-
-QByteArray json(const QByteArray& body) {
-    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
-           QByteArray::number(body.size()) + "\r\n\r\n" + body;
-}
 
 // Sane answers for the calls behind /internal/v1/info.
 void answerInfoCalls(QLocalSocket* socket, const QByteArray& requestLine) {
     if (requestLine.contains("/info "))
-        socket->write(json(
+        socket->write(FakeDocker::jsonAnswer(
             R"({"Name":"fake","Images":2,"ContainersRunning":1,"ContainersPaused":0,"ContainersStopped":3})"));
     else if (requestLine.contains("/version "))
-        socket->write(json(
+        socket->write(FakeDocker::jsonAnswer(
             R"({"Version":"20.10.24","ApiVersion":"1.41","MinAPIVersion":"1.12","Os":"linux","Arch":"amd64"})"));
     else if (requestLine.contains("/networks "))
-        socket->write(json(R"([{"Name":"bridge"},{"Name":"host"},{"Name":"none"}])"));
+        socket->write(
+            FakeDocker::jsonAnswer(R"([{"Name":"bridge"},{"Name":"host"},{"Name":"none"}])"));
     else if (requestLine.contains("/volumes "))
-        socket->write(json(R"({"Volumes":[{"Name":"v"}],"Warnings":[]})"));
+        socket->write(FakeDocker::jsonAnswer(R"({"Volumes":[{"Name":"v"}],"Warnings":[]})"));
 }
 
 } // namespace
@@ -188,7 +117,7 @@ void TstBlackboxBadDocker::dockerClosingMidResponseIs500() {
 void TstBlackboxBadDocker::invalidJsonFromDockerIs500() {
     m_docker->onRequest = [](QLocalSocket* socket, const QByteArray& line) {
         if (line.contains("/info "))
-            socket->write(json("{not json"));
+            socket->write(FakeDocker::jsonAnswer("{not json"));
         else
             answerInfoCalls(socket, line);
     };

@@ -168,6 +168,8 @@ void TstApiRequestChecks::idsThatCannotBeNamesAreRejected_data() {
     QTest::newRow("empty") << QString();
     QTest::newRow("dot") << QStringLiteral(".");
     QTest::newRow("dot dot") << QStringLiteral("..");
+    QTest::newRow("dot dot segment") << QStringLiteral("../containers/json");
+    QTest::newRow("inner dot segment") << QStringLiteral("team/./app");
     QTest::newRow("newline") << QStringLiteral("abc\ndef");
     QTest::newRow("nul") << QString(QChar(0));
     QTest::newRow("del") << QStringLiteral("a\x7f");
@@ -184,7 +186,7 @@ void TstApiRequestChecks::idsThatCannotBeNamesAreRejected() {
 void TstApiRequestChecks::ordinaryIdsPass() {
     for (const QString& id : {QStringLiteral("3f2a"), QStringLiteral("my_app.1"),
                               QStringLiteral("127.0.0.1:5000/team/app:1.2"),
-                              QStringLiteral("../containers/json"), QStringLiteral("a?b#c")})
+                              QStringLiteral("a..b/c..:1"), QStringLiteral("a?b#c")})
         QVERIFY2(!checkId(QStringLiteral("image"), id), qPrintable(id));
 }
 

@@ -11,7 +11,10 @@ DockerByteStream::DockerByteStream(docker::DockerReply* reply, QObject* context,
     , m_reply(reply)
     , m_fallback(fallbackContentType) {
     reply->setStreaming(true);
-    connect(reply, &docker::DockerReply::headersReceived, this, [this] {
+    connect(reply, &docker::DockerReply::headersReceived, this, [this](int status) {
+        // An error status is not a stream: `failed` follows with Docker's message.
+        if ((status < 200 || status >= 300) && status != 101)
+            return;
         QByteArray type = m_override;
         if (type.isEmpty() && m_reply)
             type = m_reply->header("Content-Type");
@@ -35,8 +38,11 @@ void DockerByteStream::openOnce() {
 }
 
 DockerByteStream::~DockerByteStream() {
-    if (m_reply && !m_reply->isFinished())
+    if (m_reply && !m_reply->isFinished()) {
+        // The abort's `failed` must not reach this half-destroyed stream.
+        m_reply->disconnect(this);
         m_reply->abort();
+    }
 }
 
 void DockerByteStream::pause() {

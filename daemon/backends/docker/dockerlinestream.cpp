@@ -9,7 +9,11 @@ DockerLineStream::DockerLineStream(docker::DockerReply* reply, QObject* context)
     : BackendStream(context)
     , m_reply(reply) {
     reply->setStreaming(true);
-    connect(reply, &docker::DockerReply::headersReceived, this, &BackendStream::opened);
+    connect(reply, &docker::DockerReply::headersReceived, this, [this](int status) {
+        // An error status is not a stream: `failed` follows with Docker's message.
+        if (status >= 200 && status < 300)
+            emit opened();
+    });
     connect(reply, &docker::DockerReply::data, this, &DockerLineStream::onData);
     connect(reply, &docker::DockerReply::finished, this, &DockerLineStream::onFinished);
     connect(reply, &docker::DockerReply::failed, this,
@@ -17,8 +21,11 @@ DockerLineStream::DockerLineStream(docker::DockerReply* reply, QObject* context)
 }
 
 DockerLineStream::~DockerLineStream() {
-    if (m_reply && !m_reply->isFinished())
+    if (m_reply && !m_reply->isFinished()) {
+        // The abort's `failed` must not reach this half-destroyed stream.
+        m_reply->disconnect(this);
         m_reply->abort();
+    }
 }
 
 namespace {
