@@ -6,33 +6,44 @@
 namespace sockerless::backends {
 
 DockerByteStream::DockerByteStream(docker::DockerReply* reply, QObject* context,
-                                   const QByteArray& fallbackContentType)
+                                   const QByteArray& fallbackContentType, ErrorRewrite rewrite)
     : BackendStream(context)
     , m_reply(reply)
-    , m_fallback(fallbackContentType) {
+    , m_fallback(fallbackContentType)
+    , m_rewrite(std::move(rewrite)) {
     reply->setStreaming(true);
     connect(reply, &docker::DockerReply::headersReceived, this, [this](int status) {
         // An error status is not a stream: `failed` follows with Docker's message.
-        if ((status < 200 || status >= 300) && status != 101)
+        if (status < 200 || status >= 300)
             return;
         QByteArray type = m_override;
         if (type.isEmpty() && m_reply)
             type = m_reply->header("Content-Type");
         setContentType(type.isEmpty() ? m_fallback : type);
-        // An upgrade request opens when Docker switched protocols (upgraded follows at once).
-        if (m_reply && m_reply->status() != 101)
-            openOnce();
+        openOnce();
     });
+    // A hijack opens when Docker switched protocols (101, or 200 with a raw-stream type).
     connect(reply, &docker::DockerReply::upgraded, this, &DockerByteStream::openOnce);
     connect(reply, &docker::DockerReply::data, this, &BackendStream::message);
-    connect(reply, &docker::DockerReply::finished, this, &BackendStream::ended);
+    connect(reply, &docker::DockerReply::finished, this, [this] {
+        if (m_opened)
+            emit ended();
+        else // a 3xx: Docker cleaned the path and pointed elsewhere
+            fail(api::ApiError{404, QStringLiteral("Docker redirected the call")});
+    });
     connect(reply, &docker::DockerReply::failed, this,
-            [this](const docker::DockerError& error) { emit failed(toApiError(error)); });
+            [this](const docker::DockerError& error) { fail(toApiError(error)); });
+}
+
+void DockerByteStream::fail(const api::ApiError& error) {
+    emit failed(m_rewrite ? m_rewrite(error) : error);
 }
 
 void DockerByteStream::openOnce() {
     if (m_opened)
         return;
+    if (contentType().isEmpty())
+        setContentType(m_override.isEmpty() ? m_fallback : m_override);
     m_opened = true;
     emit opened();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backends/backend.h"
+#include "backends/docker/dockercall.h"
 
 #include <QPointer>
 
@@ -11,21 +12,26 @@ class DockerReply;
 namespace sockerless::backends {
 
 /// A BackendStream over a streamed Docker reply whose bytes pass through as they come (logs,
-/// exec output, a wait answer): one message per piece Docker sent, no re-framing. pause() and
-/// resume() stop and restart reading from Docker (backpressure); write() and closeWrite() reach
-/// the process of an upgraded (hijacked) connection. Destroying it aborts the upstream request,
+/// exec output, a wait answer): one message per piece Docker sent, no re-framing. It opens only
+/// when Docker accepted the call (a 2xx status, or 101 for a hijack; a wait's headers come before
+/// the container exits, which is what lets a client start it afterwards). A refusal fails
+/// before opening, so the client gets Docker's status rather than a 200 cut short; a redirect
+/// (Docker's answer for a decoded id holding a path Go cleans, `a/`) fails as a 404. pause()
+/// and resume() stop and restart reading from Docker (backpressure); write() and closeWrite()
+/// reach the process of an upgraded connection. Destroying it aborts the upstream request,
 /// which closes its connection at once.
 class DockerByteStream : public BackendStream {
     Q_OBJECT
 public:
-    /// Takes over `reply` (switched to streaming); parented to `context`. `fallbackContentType`
-    /// is used when Docker names none (API 1.41 logs carry no Content-Type).
+    /// Takes over `reply` (switched to streaming); parented to `context`. The content type at
+    /// `opened` is Docker's, else `fallbackContentType` (API 1.41 logs carry none). `rewrite`
+    /// words failures as the contract does (`notFoundAs("container", id)`).
     DockerByteStream(docker::DockerReply* reply, QObject* context,
-                     const QByteArray& fallbackContentType = {});
+                     const QByteArray& fallbackContentType = {}, ErrorRewrite rewrite = {});
     ~DockerByteStream() override;
 
-    /// Sets the content type reported at `opened` (for callers that know better than Docker's
-    /// header, e.g. logs of a TTY container).
+    /// Sets the content type reported at `opened` whatever Docker says (logs of a TTY
+    /// container are raw, and Docker's hijacked exec says raw-stream even when it frames).
     void overrideContentType(const QByteArray& contentType) { m_override = contentType; }
 
     void pause() override;
@@ -35,10 +41,12 @@ public:
 
 private:
     void openOnce();
+    void fail(const api::ApiError& error);
 
     QPointer<docker::DockerReply> m_reply;
     QByteArray m_fallback;
     QByteArray m_override;
+    ErrorRewrite m_rewrite;
     bool m_opened = false;
 };
 

@@ -1,7 +1,7 @@
 #include "backends/docker/dockercontainerlogstream.h"
 
+#include "backends/docker/dockerbytestream.h"
 #include "backends/docker/dockercontainermapping.h"
-#include "backends/docker/dockercontainerreplystream.h"
 #include "backends/docker/dockererrormapping.h"
 #include "docker/dockerclient.h"
 #include "docker/dockerreply.h"
@@ -57,8 +57,9 @@ void DockerContainerLogStream::onInspected(const QByteArray& body) {
 
 void DockerContainerLogStream::startLogs(bool tty) {
     // Inspect and logs use the same id or name: a container removed in between gives a 404.
-    auto* logs = new DockerContainerReplyStream(
-        m_client->send(toDockerLogsRequest(m_id, m_options)), m_id, this, logsContentType(tty));
+    auto* logs = new DockerByteStream(m_client->send(toDockerLogsRequest(m_id, m_options)), this,
+                                      {}, notFoundAs(QStringLiteral("container"), m_id));
+    logs->overrideContentType(logsContentType(tty));
     m_logs = logs;
     connect(logs, &BackendStream::opened, this, [this, logs] {
         setContentType(logs->contentType());

@@ -12,7 +12,7 @@ class DockerReply;
 
 namespace sockerless::backends {
 
-class DockerContainerReplyStream;
+class DockerByteStream;
 
 /// A container's log from Docker, in two steps: inspect the container first (its `Config.Tty`
 /// decides the content type, since API 1.41 logs name none, and an unknown container fails here
@@ -41,7 +41,7 @@ private:
     QString m_id;
     api::ContainerLogsOptions m_options;
     QPointer<docker::DockerReply> m_inspect;
-    QPointer<DockerContainerReplyStream> m_logs;
+    QPointer<DockerByteStream> m_logs;
     bool m_paused = false;
 };
 

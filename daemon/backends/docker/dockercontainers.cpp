@@ -1,9 +1,9 @@
 #include "backends/docker/dockercontainers.h"
 
+#include "backends/docker/dockerbytestream.h"
 #include "backends/docker/dockercall.h"
 #include "backends/docker/dockercontainerlogstream.h"
 #include "backends/docker/dockercontainermapping.h"
-#include "backends/docker/dockercontainerreplystream.h"
 #include "backends/docker/dockererrormapping.h"
 #include "docker/dockerclient.h"
 #include "docker/dockerreply.h"
@@ -117,8 +117,8 @@ BackendStream* DockerContainers::wait(const QString& id, api::WaitCondition cond
     // Docker sends the headers as soon as the wait is registered and the body at the exit: a
     // byte stream opens at the headers, which is what lets `docker run` start the container
     // after its wait is in place.
-    return new DockerContainerReplyStream(m_client->send(toDockerWaitRequest(id, condition)), id,
-                                          context);
+    return new DockerByteStream(m_client->send(toDockerWaitRequest(id, condition)), context,
+                                "application/json", notFoundAs(QStringLiteral("container"), id));
 }
 
 BackendStream* DockerContainers::logs(const QString& id, const api::ContainerLogsOptions& options,

@@ -10,14 +10,10 @@ DockerProgressStream::DockerProgressStream(docker::DockerReply* reply, QObject* 
     : BackendStream(context)
     , m_reply(reply) {
     setContentType("application/json");
-    // DockerLineStream opens on any headers, error statuses too; open on success only (an
-    // error status ends in `failed` once Docker's message has been read).
-    connect(reply, &docker::DockerReply::headersReceived, this, [this](int status) {
-        if (status >= 200 && status < 300)
-            emit opened();
-    });
     // The line stream is our child: destroying this stream destroys it, which aborts the reply.
+    // It opens on a 2xx answer only; an error status ends in `failed` with Docker's message.
     auto* lines = new DockerLineStream(reply, this);
+    connect(lines, &BackendStream::opened, this, &BackendStream::opened);
     connect(lines, &BackendStream::message, this,
             [this](const QByteArray& line) { emit message(line + '\n'); });
     connect(lines, &BackendStream::ended, this, &BackendStream::ended);
@@ -25,8 +21,6 @@ DockerProgressStream::DockerProgressStream(docker::DockerReply* reply, QObject* 
         emit failed(rewrite ? rewrite(error) : error);
     });
 }
-
-DockerProgressStream::~DockerProgressStream() = default;
 
 void DockerProgressStream::pause() {
     if (m_reply)

@@ -26,10 +26,6 @@ public:
     /// Takes over `reply`, which must come straight from DockerClient::send (switched to
     /// streaming here); parented to `context`.
     DockerProgressStream(docker::DockerReply* reply, QObject* context, ErrorRewrite rewrite = {});
-    /// Leaves its parent first: the connections streamToHttp() makes hold the last reference to
-    /// the exchange, whose destructor deletes the parent (its lifetime object), and so would
-    /// delete this half-destroyed stream a second time.
-    ~DockerProgressStream() override;
 
     void pause() override;
     void resume() override;
