@@ -1,7 +1,7 @@
 #include "api/containertypes.h"
 
-#include "api/containerfields.h"
 #include "api/jsonbody.h"
+#include "api/jsonfields.h"
 #include "api/queryvalues.h"
 
 #include <QJsonArray>

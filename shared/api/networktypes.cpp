@@ -1,332 +1,282 @@
 #include "api/networktypes.h"
 
-#include "api/jsonfieldtypes.h"
+#include "api/jsonfields.h"
 
 #include <QJsonArray>
 
 namespace sockerless::api {
 
-namespace {
-
-// The path of an array element (`IPAM.Config[2]`).
-QString elementPath(const QString& path, qsizetype index) {
-    return QStringLiteral("%1[%2]").arg(path).arg(index);
-}
-
-ApiError notAnObject(const QString& path) {
-    return ApiError::badRequest(QStringLiteral("invalid field '%1': expected an object").arg(path));
-}
-
-} // namespace
+using fields::NullEntry;
+using fields::read;
+using fields::readList;
+using fields::readMap;
+using fields::readObject;
+using fields::requireString;
+using fields::take;
+using fields::toStringList;
+using fields::write;
 
 Result<NetworkIpamConfig> NetworkIpamConfig::fromJson(const QJsonObject& object,
                                                       const QString& path) {
-    JsonFieldReader reader(object, path);
-    if (auto error = reader.check({{QStringLiteral("Subnet"), FieldType::String},
-                                   {QStringLiteral("IPRange"), FieldType::String},
-                                   {QStringLiteral("Gateway"), FieldType::String},
-                                   {QStringLiteral("AuxiliaryAddresses"), FieldType::StringMap}}))
+    if (auto error = checkFields(object,
+                                 {{QStringLiteral("Subnet"), FieldType::String},
+                                  {QStringLiteral("IPRange"), FieldType::String},
+                                  {QStringLiteral("Gateway"), FieldType::String},
+                                  {QStringLiteral("AuxiliaryAddresses"), FieldType::StringMap}},
+                                 path))
         return *error;
     NetworkIpamConfig config;
-    config.subnet = reader.string(QStringLiteral("Subnet"));
-    config.ipRange = reader.string(QStringLiteral("IPRange"));
-    config.gateway = reader.string(QStringLiteral("Gateway"));
-    config.auxiliaryAddresses = reader.stringMap(QStringLiteral("AuxiliaryAddresses"));
-    config.extra = reader.extra();
+    QJsonObject rest = object;
+    read(rest, "Subnet", config.subnet);
+    read(rest, "IPRange", config.ipRange);
+    read(rest, "Gateway", config.gateway);
+    read(rest, "AuxiliaryAddresses", config.auxiliaryAddresses);
+    config.extra = rest;
     return config;
 }
 
 QJsonObject NetworkIpamConfig::toJson() const {
-    QJsonObject object = extra;
-    putField(object, QStringLiteral("Subnet"), subnet);
-    putField(object, QStringLiteral("IPRange"), ipRange);
-    putField(object, QStringLiteral("Gateway"), gateway);
-    putField(object, QStringLiteral("AuxiliaryAddresses"), auxiliaryAddresses);
-    return object;
+    QJsonObject o = extra;
+    write(o, "Subnet", subnet);
+    write(o, "IPRange", ipRange);
+    write(o, "Gateway", gateway);
+    write(o, "AuxiliaryAddresses", auxiliaryAddresses);
+    return o;
 }
 
 Result<NetworkIpam> NetworkIpam::fromJson(const QJsonObject& object, const QString& path) {
-    JsonFieldReader reader(object, path);
-    if (auto error = reader.check({{QStringLiteral("Driver"), FieldType::String},
-                                   {QStringLiteral("Config"), FieldType::Array},
-                                   {QStringLiteral("Options"), FieldType::StringMap}}))
+    if (auto error = checkFields(object,
+                                 {{QStringLiteral("Driver"), FieldType::String},
+                                  {QStringLiteral("Config"), FieldType::Array},
+                                  {QStringLiteral("Options"), FieldType::StringMap}},
+                                 path))
         return *error;
     NetworkIpam ipam;
-    ipam.driver = reader.string(QStringLiteral("Driver"));
-    const QJsonValue config = reader.nested(QStringLiteral("Config"));
-    if (config.isArray()) {
-        const QJsonArray pools = config.toArray();
-        QList<NetworkIpamConfig> list;
-        for (qsizetype i = 0; i < pools.size(); ++i) {
-            const QString poolPath = elementPath(reader.pathOf(QStringLiteral("Config")), i);
-            if (!pools.at(i).isObject())
-                return notAnObject(poolPath);
-            auto pool = NetworkIpamConfig::fromJson(pools.at(i).toObject(), poolPath);
-            if (!pool.ok())
-                return pool.error();
-            list.append(pool.value());
-        }
-        ipam.config = list;
-    }
-    ipam.options = reader.stringMap(QStringLiteral("Options"));
-    ipam.extra = reader.extra();
+    QJsonObject rest = object;
+    read(rest, "Driver", ipam.driver);
+    if (auto error = readList(rest, "Config", ipam.config, path))
+        return *error;
+    read(rest, "Options", ipam.options);
+    ipam.extra = rest;
     return ipam;
 }
 
 QJsonObject NetworkIpam::toJson() const {
-    QJsonObject object = extra;
-    putField(object, QStringLiteral("Driver"), driver);
-    if (config) {
-        QJsonArray pools;
-        for (const NetworkIpamConfig& pool : *config)
-            pools.append(pool.toJson());
-        object.insert(QStringLiteral("Config"), pools);
-    }
-    putField(object, QStringLiteral("Options"), options);
-    return object;
+    QJsonObject o = extra;
+    write(o, "Driver", driver);
+    write(o, "Config", config);
+    write(o, "Options", options);
+    return o;
 }
 
 Result<NetworkAttachment> NetworkAttachment::fromJson(const QJsonObject& object,
                                                       const QString& path) {
-    JsonFieldReader reader(object, path);
-    if (auto error = reader.check({{QStringLiteral("Name"), FieldType::String},
-                                   {QStringLiteral("EndpointID"), FieldType::String},
-                                   {QStringLiteral("MacAddress"), FieldType::String},
-                                   {QStringLiteral("IPv4Address"), FieldType::String},
-                                   {QStringLiteral("IPv6Address"), FieldType::String}}))
+    if (auto error = checkFields(object,
+                                 {{QStringLiteral("Name"), FieldType::String},
+                                  {QStringLiteral("EndpointID"), FieldType::String},
+                                  {QStringLiteral("MacAddress"), FieldType::String},
+                                  {QStringLiteral("IPv4Address"), FieldType::String},
+                                  {QStringLiteral("IPv6Address"), FieldType::String}},
+                                 path))
         return *error;
     NetworkAttachment attachment;
-    attachment.name = reader.string(QStringLiteral("Name"));
-    attachment.endpointId = reader.string(QStringLiteral("EndpointID"));
-    attachment.macAddress = reader.string(QStringLiteral("MacAddress"));
-    attachment.ipv4Address = reader.string(QStringLiteral("IPv4Address"));
-    attachment.ipv6Address = reader.string(QStringLiteral("IPv6Address"));
-    attachment.extra = reader.extra();
+    QJsonObject rest = object;
+    read(rest, "Name", attachment.name);
+    read(rest, "EndpointID", attachment.endpointId);
+    read(rest, "MacAddress", attachment.macAddress);
+    read(rest, "IPv4Address", attachment.ipv4Address);
+    read(rest, "IPv6Address", attachment.ipv6Address);
+    attachment.extra = rest;
     return attachment;
 }
 
 QJsonObject NetworkAttachment::toJson() const {
-    QJsonObject object = extra;
-    putField(object, QStringLiteral("Name"), name);
-    putField(object, QStringLiteral("EndpointID"), endpointId);
-    putField(object, QStringLiteral("MacAddress"), macAddress);
-    putField(object, QStringLiteral("IPv4Address"), ipv4Address);
-    putField(object, QStringLiteral("IPv6Address"), ipv6Address);
-    return object;
+    QJsonObject o = extra;
+    write(o, "Name", name);
+    write(o, "EndpointID", endpointId);
+    write(o, "MacAddress", macAddress);
+    write(o, "IPv4Address", ipv4Address);
+    write(o, "IPv6Address", ipv6Address);
+    return o;
 }
 
 Result<Network> Network::fromJson(const QJsonObject& object, const QString& path) {
-    JsonFieldReader reader(object, path);
-    if (auto error = reader.check({{QStringLiteral("Name"), FieldType::String},
-                                   {QStringLiteral("Id"), FieldType::String},
-                                   {QStringLiteral("Created"), FieldType::String},
-                                   {QStringLiteral("Scope"), FieldType::String},
-                                   {QStringLiteral("Driver"), FieldType::String},
-                                   {QStringLiteral("EnableIPv6"), FieldType::Bool},
-                                   {QStringLiteral("Internal"), FieldType::Bool},
-                                   {QStringLiteral("Attachable"), FieldType::Bool},
-                                   {QStringLiteral("Ingress"), FieldType::Bool},
-                                   {QStringLiteral("IPAM"), FieldType::Object},
-                                   {QStringLiteral("Containers"), FieldType::Object},
-                                   {QStringLiteral("Options"), FieldType::StringMap},
-                                   {QStringLiteral("Labels"), FieldType::StringMap}}))
+    if (auto error = checkFields(object,
+                                 {{QStringLiteral("Name"), FieldType::String},
+                                  {QStringLiteral("Id"), FieldType::String},
+                                  {QStringLiteral("Created"), FieldType::String},
+                                  {QStringLiteral("Scope"), FieldType::String},
+                                  {QStringLiteral("Driver"), FieldType::String},
+                                  {QStringLiteral("EnableIPv6"), FieldType::Bool},
+                                  {QStringLiteral("Internal"), FieldType::Bool},
+                                  {QStringLiteral("Attachable"), FieldType::Bool},
+                                  {QStringLiteral("Ingress"), FieldType::Bool},
+                                  {QStringLiteral("IPAM"), FieldType::Object},
+                                  {QStringLiteral("Containers"), FieldType::Object},
+                                  {QStringLiteral("Options"), FieldType::StringMap},
+                                  {QStringLiteral("Labels"), FieldType::StringMap}},
+                                 path))
         return *error;
     Network network;
-    network.name = reader.string(QStringLiteral("Name"));
-    network.id = reader.string(QStringLiteral("Id"));
-    network.created = reader.string(QStringLiteral("Created"));
-    network.scope = reader.string(QStringLiteral("Scope"));
-    network.driver = reader.string(QStringLiteral("Driver"));
-    network.enableIPv6 = reader.boolean(QStringLiteral("EnableIPv6"));
-    network.internal = reader.boolean(QStringLiteral("Internal"));
-    network.attachable = reader.boolean(QStringLiteral("Attachable"));
-    network.ingress = reader.boolean(QStringLiteral("Ingress"));
-    const QJsonValue ipam = reader.nested(QStringLiteral("IPAM"));
-    if (ipam.isObject()) {
-        auto parsed = NetworkIpam::fromJson(ipam.toObject(), reader.pathOf(QStringLiteral("IPAM")));
-        if (!parsed.ok())
-            return parsed.error();
-        network.ipam = parsed.value();
-    }
-    const QJsonValue containers = reader.nested(QStringLiteral("Containers"));
-    if (containers.isObject()) {
-        QMap<QString, NetworkAttachment> attached;
-        const QJsonObject map = containers.toObject();
-        for (auto it = map.begin(); it != map.end(); ++it) {
-            const QString entryPath = reader.pathOf(QStringLiteral("Containers")) + u'.' + it.key();
-            if (!it.value().isObject())
-                return notAnObject(entryPath);
-            auto attachment = NetworkAttachment::fromJson(it.value().toObject(), entryPath);
-            if (!attachment.ok())
-                return attachment.error();
-            attached.insert(it.key(), attachment.value());
-        }
-        network.containers = attached;
-    }
-    network.options = reader.stringMap(QStringLiteral("Options"));
-    network.labels = reader.stringMap(QStringLiteral("Labels"));
-    network.extra = reader.extra();
+    QJsonObject rest = object;
+    read(rest, "Name", network.name);
+    read(rest, "Id", network.id);
+    read(rest, "Created", network.created);
+    read(rest, "Scope", network.scope);
+    read(rest, "Driver", network.driver);
+    read(rest, "EnableIPv6", network.enableIPv6);
+    read(rest, "Internal", network.internal);
+    read(rest, "Attachable", network.attachable);
+    read(rest, "Ingress", network.ingress);
+    if (auto error = readObject(rest, "IPAM", network.ipam, path))
+        return *error;
+    if (auto error = readMap(rest, "Containers", network.containers, path, NullEntry::Reject))
+        return *error;
+    read(rest, "Options", network.options);
+    read(rest, "Labels", network.labels);
+    network.extra = rest;
     return network;
 }
 
 QJsonObject Network::toJson() const {
-    QJsonObject object = extra;
-    putField(object, QStringLiteral("Name"), name);
-    putField(object, QStringLiteral("Id"), id);
-    putField(object, QStringLiteral("Created"), created);
-    putField(object, QStringLiteral("Scope"), scope);
-    putField(object, QStringLiteral("Driver"), driver);
-    putField(object, QStringLiteral("EnableIPv6"), enableIPv6);
-    putField(object, QStringLiteral("Internal"), internal);
-    putField(object, QStringLiteral("Attachable"), attachable);
-    putField(object, QStringLiteral("Ingress"), ingress);
-    if (ipam)
-        object.insert(QStringLiteral("IPAM"), ipam->toJson());
-    if (containers) {
-        QJsonObject attached;
-        for (auto it = containers->begin(); it != containers->end(); ++it)
-            attached.insert(it.key(), it.value().toJson());
-        object.insert(QStringLiteral("Containers"), attached);
-    }
-    putField(object, QStringLiteral("Options"), options);
-    putField(object, QStringLiteral("Labels"), labels);
-    return object;
+    QJsonObject o = extra;
+    write(o, "Name", name);
+    write(o, "Id", id);
+    write(o, "Created", created);
+    write(o, "Scope", scope);
+    write(o, "Driver", driver);
+    write(o, "EnableIPv6", enableIPv6);
+    write(o, "Internal", internal);
+    write(o, "Attachable", attachable);
+    write(o, "Ingress", ingress);
+    write(o, "IPAM", ipam);
+    write(o, "Containers", containers);
+    write(o, "Options", options);
+    write(o, "Labels", labels);
+    return o;
 }
 
 Result<NetworkCreateRequest> NetworkCreateRequest::fromJson(const QJsonObject& object) {
-    JsonFieldReader reader(object, {});
-    if (auto error = reader.check({{QStringLiteral("Name"), FieldType::String},
-                                   {QStringLiteral("Driver"), FieldType::String},
-                                   {QStringLiteral("Internal"), FieldType::Bool},
-                                   {QStringLiteral("Attachable"), FieldType::Bool},
-                                   {QStringLiteral("EnableIPv6"), FieldType::Bool},
-                                   {QStringLiteral("IPAM"), FieldType::Object},
-                                   {QStringLiteral("Options"), FieldType::StringMap},
-                                   {QStringLiteral("Labels"), FieldType::StringMap}}))
+    if (auto error = checkFields(object, {{QStringLiteral("Name"), FieldType::String},
+                                          {QStringLiteral("Driver"), FieldType::String},
+                                          {QStringLiteral("Internal"), FieldType::Bool},
+                                          {QStringLiteral("Attachable"), FieldType::Bool},
+                                          {QStringLiteral("EnableIPv6"), FieldType::Bool},
+                                          {QStringLiteral("IPAM"), FieldType::Object},
+                                          {QStringLiteral("Options"), FieldType::StringMap},
+                                          {QStringLiteral("Labels"), FieldType::StringMap}}))
         return *error;
-    if (auto error = requireString(object, QStringLiteral("Name")))
+    if (auto error = requireString(object, "Name"))
         return *error;
     NetworkCreateRequest request;
-    request.name = *reader.string(QStringLiteral("Name"));
-    request.driver = reader.string(QStringLiteral("Driver"));
-    request.internal = reader.boolean(QStringLiteral("Internal"));
-    request.attachable = reader.boolean(QStringLiteral("Attachable"));
-    request.enableIPv6 = reader.boolean(QStringLiteral("EnableIPv6"));
-    const QJsonValue ipam = reader.nested(QStringLiteral("IPAM"));
-    if (ipam.isObject()) {
-        auto parsed = NetworkIpam::fromJson(ipam.toObject());
-        if (!parsed.ok())
-            return parsed.error();
-        request.ipam = parsed.value();
-    }
-    request.options = reader.stringMap(QStringLiteral("Options"));
-    request.labels = reader.stringMap(QStringLiteral("Labels"));
-    request.extra = reader.extra();
+    QJsonObject rest = object;
+    request.name = take(rest, "Name").toString();
+    read(rest, "Driver", request.driver);
+    read(rest, "Internal", request.internal);
+    read(rest, "Attachable", request.attachable);
+    read(rest, "EnableIPv6", request.enableIPv6);
+    if (auto error = readObject(rest, "IPAM", request.ipam, {}))
+        return *error;
+    read(rest, "Options", request.options);
+    read(rest, "Labels", request.labels);
+    request.extra = rest;
     return request;
 }
 
 QJsonObject NetworkCreateRequest::toJson() const {
-    QJsonObject object = extra;
-    object.insert(QStringLiteral("Name"), name);
-    putField(object, QStringLiteral("Driver"), driver);
-    putField(object, QStringLiteral("Internal"), internal);
-    putField(object, QStringLiteral("Attachable"), attachable);
-    putField(object, QStringLiteral("EnableIPv6"), enableIPv6);
-    if (ipam)
-        object.insert(QStringLiteral("IPAM"), ipam->toJson());
-    putField(object, QStringLiteral("Options"), options);
-    putField(object, QStringLiteral("Labels"), labels);
-    return object;
+    QJsonObject o = extra;
+    o.insert(QStringLiteral("Name"), name);
+    write(o, "Driver", driver);
+    write(o, "Internal", internal);
+    write(o, "Attachable", attachable);
+    write(o, "EnableIPv6", enableIPv6);
+    write(o, "IPAM", ipam);
+    write(o, "Options", options);
+    write(o, "Labels", labels);
+    return o;
 }
 
 Result<NetworkCreateResponse> NetworkCreateResponse::fromJson(const QJsonObject& object) {
-    JsonFieldReader reader(object, {});
-    if (auto error = reader.check({{QStringLiteral("Id"), FieldType::String},
-                                   {QStringLiteral("Warning"), FieldType::String}}))
+    if (auto error = checkFields(object, {{QStringLiteral("Id"), FieldType::String},
+                                          {QStringLiteral("Warning"), FieldType::String}}))
         return *error;
     NetworkCreateResponse response;
-    response.id = reader.string(QStringLiteral("Id")).value_or(QString());
-    response.warning = reader.string(QStringLiteral("Warning")).value_or(QString());
-    response.extra = reader.extra();
+    QJsonObject rest = object;
+    response.id = take(rest, "Id").toString();
+    response.warning = take(rest, "Warning").toString();
     // A null Warning is written as "": the contract's Warning is always a string.
-    response.extra.remove(QStringLiteral("Warning"));
+    rest.remove(QStringLiteral("Warning"));
+    response.extra = rest;
     return response;
 }
 
 QJsonObject NetworkCreateResponse::toJson() const {
-    QJsonObject object = extra;
-    object.insert(QStringLiteral("Id"), id);
-    object.insert(QStringLiteral("Warning"), warning);
-    return object;
+    QJsonObject o = extra;
+    o.insert(QStringLiteral("Id"), id);
+    o.insert(QStringLiteral("Warning"), warning);
+    return o;
 }
 
 Result<NetworkConnectRequest> NetworkConnectRequest::fromJson(const QJsonObject& object) {
-    JsonFieldReader reader(object, {});
-    if (auto error = reader.check({{QStringLiteral("Container"), FieldType::String},
-                                   {QStringLiteral("EndpointConfig"), FieldType::Object}}))
+    if (auto error = checkFields(object, {{QStringLiteral("Container"), FieldType::String},
+                                          {QStringLiteral("EndpointConfig"), FieldType::Object}}))
         return *error;
-    if (auto error = requireString(object, QStringLiteral("Container")))
+    if (auto error = requireString(object, "Container"))
         return *error;
     NetworkConnectRequest request;
-    request.container = *reader.string(QStringLiteral("Container"));
-    const QJsonValue endpoint = reader.nested(QStringLiteral("EndpointConfig"));
-    if (endpoint.isObject()) {
-        auto parsed =
-            EndpointSettings::fromJson(endpoint.toObject(), QStringLiteral("EndpointConfig"));
-        if (!parsed.ok())
-            return parsed.error();
-        request.endpointConfig = parsed.value();
-    }
-    request.extra = reader.extra();
+    QJsonObject rest = object;
+    request.container = take(rest, "Container").toString();
+    if (auto error = readObject(rest, "EndpointConfig", request.endpointConfig, {}))
+        return *error;
+    request.extra = rest;
     return request;
 }
 
 QJsonObject NetworkConnectRequest::toJson() const {
-    QJsonObject object = extra;
-    object.insert(QStringLiteral("Container"), container);
-    if (endpointConfig)
-        object.insert(QStringLiteral("EndpointConfig"), endpointConfig->toJson());
-    return object;
+    QJsonObject o = extra;
+    o.insert(QStringLiteral("Container"), container);
+    write(o, "EndpointConfig", endpointConfig);
+    return o;
 }
 
 Result<NetworkDisconnectRequest> NetworkDisconnectRequest::fromJson(const QJsonObject& object) {
-    JsonFieldReader reader(object, {});
-    if (auto error = reader.check({{QStringLiteral("Container"), FieldType::String},
-                                   {QStringLiteral("Force"), FieldType::Bool}}))
+    if (auto error = checkFields(object, {{QStringLiteral("Container"), FieldType::String},
+                                          {QStringLiteral("Force"), FieldType::Bool}}))
         return *error;
-    if (auto error = requireString(object, QStringLiteral("Container")))
+    if (auto error = requireString(object, "Container"))
         return *error;
     NetworkDisconnectRequest request;
-    request.container = *reader.string(QStringLiteral("Container"));
-    request.force = reader.boolean(QStringLiteral("Force"));
-    request.extra = reader.extra();
+    QJsonObject rest = object;
+    request.container = take(rest, "Container").toString();
+    read(rest, "Force", request.force);
+    request.extra = rest;
     return request;
 }
 
 QJsonObject NetworkDisconnectRequest::toJson() const {
-    QJsonObject object = extra;
-    object.insert(QStringLiteral("Container"), container);
-    putField(object, QStringLiteral("Force"), force);
-    return object;
+    QJsonObject o = extra;
+    o.insert(QStringLiteral("Container"), container);
+    write(o, "Force", force);
+    return o;
 }
 
 Result<NetworkPruneResponse> NetworkPruneResponse::fromJson(const QJsonObject& object) {
-    JsonFieldReader reader(object, {});
-    if (auto error = reader.check({{QStringLiteral("NetworksDeleted"), FieldType::StringList}}))
+    if (auto error =
+            checkFields(object, {{QStringLiteral("NetworksDeleted"), FieldType::StringList}}))
         return *error;
     NetworkPruneResponse response;
-    response.networksDeleted =
-        reader.stringList(QStringLiteral("NetworksDeleted")).value_or(QStringList());
-    response.extra = reader.extra();
+    QJsonObject rest = object;
+    response.networksDeleted = toStringList(take(rest, "NetworksDeleted"));
     // Docker sends null when nothing was removed; the contract's list is never null.
-    response.extra.remove(QStringLiteral("NetworksDeleted"));
+    rest.remove(QStringLiteral("NetworksDeleted"));
+    response.extra = rest;
     return response;
 }
 
 QJsonObject NetworkPruneResponse::toJson() const {
-    QJsonObject object = extra;
-    object.insert(QStringLiteral("NetworksDeleted"), QJsonArray::fromStringList(networksDeleted));
-    return object;
+    QJsonObject o = extra;
+    o.insert(QStringLiteral("NetworksDeleted"), QJsonArray::fromStringList(networksDeleted));
+    return o;
 }
 
 } // namespace sockerless::api

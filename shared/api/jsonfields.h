@@ -1,14 +1,15 @@
 #pragma once
 
-// Small helpers that read typed fields out of a JSON object and write them back, shared by the
-// contract types' fromJson/toJson (containertypes.cpp). Header-only: shared/api's CMake picks up
-// `*types.cpp` only.
+// Small helpers that read typed fields out of a JSON object and write them back, shared by all
+// the contract types' fromJson/toJson (containertypes, networktypes, volumetypes). Header-only:
+// shared/api's CMake picks up `*types.cpp` only.
 //
 // The reading rule: a field with a value is moved out of `rest` (what stays in `rest` becomes
 // the type's `extra`); a null field stays in `rest`, so it is written back as null. Callers check
 // the field types first with checkFields(), so the readers convert without asking again.
 
 #include "api/apierror.h"
+#include "api/jsonbody.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -41,6 +42,23 @@ inline QStringList toStringList(const QJsonValue& value) {
     for (const QJsonValue& item : value.toArray())
         list.append(item.toString());
     return list;
+}
+
+/// `{"k":"v"}` from a map of strings.
+inline QJsonObject stringMapToJson(const QMap<QString, QString>& map) {
+    QJsonObject object;
+    for (auto it = map.begin(); it != map.end(); ++it)
+        object.insert(it.key(), it.value());
+    return object;
+}
+
+/// 400 for a required string field that is absent, null or empty.
+inline std::optional<ApiError> requireString(const QJsonObject& object, const char* name,
+                                             const QString& parent = {}) {
+    const QJsonValue value = object.value(QLatin1String(name));
+    if (value.isString() && !value.toString().isEmpty())
+        return std::nullopt;
+    return missingField(joinPath(parent, QLatin1String(name)));
 }
 
 inline void read(QJsonObject& rest, const char* name, std::optional<QString>& out) {
@@ -125,11 +143,18 @@ std::optional<ApiError> readList(QJsonObject& rest, const char* name, std::optio
     return std::nullopt;
 }
 
+/// What readMap() does with a null value in the map.
+enum class NullEntry {
+    AsEmpty, ///< read as an empty object (`EndpointsConfig`, `Networks`)
+    Reject,  ///< a 400, like any other non-object (a network's `Containers`)
+};
+
 /// An object of objects (`EndpointsConfig`, `Networks`), each value read by `T::fromJson`.
-/// A null value is read as an empty object.
+/// A null value is read as an empty object unless `nullEntry` rejects it.
 template <typename T>
 std::optional<ApiError> readMap(QJsonObject& rest, const char* name,
-                                std::optional<QMap<QString, T>>& out, const QString& parent) {
+                                std::optional<QMap<QString, T>>& out, const QString& parent,
+                                NullEntry nullEntry = NullEntry::AsEmpty) {
     const QJsonValue value = take(rest, name);
     if (value.isUndefined())
         return std::nullopt;
@@ -138,7 +163,7 @@ std::optional<ApiError> readMap(QJsonObject& rest, const char* name,
     QMap<QString, T> map;
     for (auto it = object.begin(); it != object.end(); ++it) {
         const QString itemPath = here + u'.' + it.key();
-        if (!it.value().isObject() && !it.value().isNull())
+        if (!it.value().isObject() && !(it.value().isNull() && nullEntry == NullEntry::AsEmpty))
             return ApiError::badRequest(
                 QStringLiteral("invalid field '%1': expected an object").arg(itemPath));
         auto item = T::fromJson(it.value().toObject(), itemPath);
@@ -172,12 +197,8 @@ inline void write(QJsonObject& o, const char* name, const std::optional<QStringL
 
 inline void write(QJsonObject& o, const char* name,
                   const std::optional<QMap<QString, QString>>& value) {
-    if (!value)
-        return;
-    QJsonObject map;
-    for (auto it = value->begin(); it != value->end(); ++it)
-        map.insert(it.key(), it.value());
-    o.insert(QLatin1String(name), map);
+    if (value)
+        o.insert(QLatin1String(name), stringMapToJson(*value));
 }
 
 /// A nested type with toJson().
