@@ -38,7 +38,7 @@ public:
             m_raw = true;
             return std::exchange(m_buffer, {});
         }
-        const QByteArray out = m_buffer.left(whole);
+        QByteArray out = m_buffer.left(whole);
         m_buffer.remove(0, whole);
         return out;
     }

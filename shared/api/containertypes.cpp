@@ -470,7 +470,7 @@ Result<ContainerCreated> ContainerCreated::fromJson(const QJsonObject& object) {
         return missingField(QStringLiteral("Id"));
     ContainerCreated out;
     out.id = id;
-    for (const QJsonValue& warning : object.value(QLatin1String("Warnings")).toArray())
+    for (const auto& warning : object.value(QLatin1String("Warnings")).toArray())
         out.warnings.append(warning.toString());
     return out;
 }

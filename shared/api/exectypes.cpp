@@ -27,7 +27,7 @@ QJsonObject withExtra(const QJsonObject& extra, const QJsonObject& known) {
 QStringList toStringList(const QJsonValue& value) {
     QStringList list;
     const QJsonArray array = value.toArray();
-    for (const QJsonValue& item : array)
+    for (const auto& item : array)
         list.append(item.toString());
     return list;
 }

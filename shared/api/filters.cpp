@@ -26,7 +26,7 @@ Result<Filters> Filters::parse(const QString& json) {
     const QJsonObject object = document.object();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (it.value().isArray()) {
-            for (const QJsonValue& value : it.value().toArray()) {
+            for (const auto& value : it.value().toArray()) {
                 if (!value.isString())
                     return invalid(
                         QStringLiteral("the values of '%1' must be strings").arg(it.key()));

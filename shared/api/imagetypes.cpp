@@ -24,7 +24,7 @@ QStringList stringList(const QJsonValue& value) {
     QStringList list;
     const QJsonArray array = value.toArray();
     list.reserve(array.size());
-    for (const QJsonValue& item : array)
+    for (const auto& item : array)
         list.append(item.toString());
     return list;
 }

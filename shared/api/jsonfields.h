@@ -30,7 +30,7 @@ inline QString joinPath(const QString& parent, const QString& name) {
 /// Moves `name` out of `rest` when it has a value; Undefined when absent or null.
 inline QJsonValue take(QJsonObject& rest, const char* name) {
     const QLatin1String key(name);
-    const QJsonValue value = rest.value(key);
+    QJsonValue value = rest.value(key);
     if (value.isUndefined() || value.isNull())
         return QJsonValue(QJsonValue::Undefined);
     rest.remove(key);
@@ -39,7 +39,7 @@ inline QJsonValue take(QJsonObject& rest, const char* name) {
 
 inline QStringList toStringList(const QJsonValue& value) {
     QStringList list;
-    for (const QJsonValue& item : value.toArray())
+    for (const auto& item : value.toArray())
         list.append(item.toString());
     return list;
 }

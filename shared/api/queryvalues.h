@@ -13,8 +13,8 @@ namespace sockerless::api {
 /// Values are read fully decoded.
 class QueryValues {
 public:
-    explicit QueryValues(QUrlQuery query)
-        : m_query(std::move(query)) {}
+    explicit QueryValues(const QUrlQuery& query)
+        : m_query(query) {}
 
     bool has(const QString& key) const { return m_query.hasQueryItem(key); }
     /// The decoded value, or `fallback` when the parameter is absent.

@@ -13,7 +13,7 @@ namespace {
 // Sends the request and connects its end to `finished` / `failed`, guarded by `context`.
 template <typename OnFinished>
 void send(docker::DockerClient* client, const docker::DockerRequest& request, QObject* context,
-          OnFinished onFinished, std::function<void(const api::ApiError&)> onFailed,
+          OnFinished onFinished, const std::function<void(const api::ApiError&)>& onFailed,
           const ErrorRewrite& rewrite) {
     docker::DockerReply* reply = client->send(request);
     QObject::connect(context, &QObject::destroyed, reply, &docker::DockerReply::abort);
@@ -29,7 +29,8 @@ void send(docker::DockerClient* client, const docker::DockerRequest& request, QO
 } // namespace
 
 void callDockerJson(docker::DockerClient* client, const docker::DockerRequest& request,
-                    QObject* context, std::function<void(const api::Result<QJsonDocument>&)> done,
+                    QObject* context,
+                    const std::function<void(const api::Result<QJsonDocument>&)>& done,
                     const ErrorRewrite& rewrite) {
     const QByteArray path = request.path;
     send(
@@ -51,7 +52,7 @@ void callDockerJson(docker::DockerClient* client, const docker::DockerRequest& r
 }
 
 void callDockerStatus(docker::DockerClient* client, const docker::DockerRequest& request,
-                      QObject* context, std::function<void(const api::Result<int>&)> done,
+                      QObject* context, const std::function<void(const api::Result<int>&)>& done,
                       const ErrorRewrite& rewrite) {
     send(
         client, request, context, [done](docker::DockerReply* reply) { done(reply->status()); },

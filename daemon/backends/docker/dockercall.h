@@ -23,13 +23,14 @@ using ErrorRewrite = std::function<api::ApiError(const api::ApiError&)>;
 /// for 204) or the mapped error, only while `context` lives. Destroying `context` aborts the
 /// call, which closes its connection at once.
 void callDockerJson(docker::DockerClient* client, const docker::DockerRequest& request,
-                    QObject* context, std::function<void(const api::Result<QJsonDocument>&)> done,
+                    QObject* context,
+                    const std::function<void(const api::Result<QJsonDocument>&)>& done,
                     const ErrorRewrite& rewrite = {});
 
 /// A buffered call whose answer is only a status: `done` gets it (204, 201, 200 ...) or the
 /// mapped error (304 included, as an ApiError with status 304).
 void callDockerStatus(docker::DockerClient* client, const docker::DockerRequest& request,
-                      QObject* context, std::function<void(const api::Result<int>&)> done,
+                      QObject* context, const std::function<void(const api::Result<int>&)>& done,
                       const ErrorRewrite& rewrite = {});
 
 /// An ErrorRewrite that words Docker's 404 as the contract does: `No such <kind>: <id>`.

@@ -26,7 +26,7 @@ api::ApiError containerNotFound(const QString& id) {
 // `context` as callDockerJson is.
 void callAboutContainer(docker::DockerClient* client, const docker::DockerRequest& request,
                         const QString& id, QObject* context,
-                        std::function<void(const api::Result<QByteArray>&)> done) {
+                        const std::function<void(const api::Result<QByteArray>&)>& done) {
     docker::DockerReply* reply = client->send(request);
     QObject::connect(context, &QObject::destroyed, reply, &docker::DockerReply::abort);
     QObject::connect(reply, &docker::DockerReply::finished, context, [reply, id, done] {

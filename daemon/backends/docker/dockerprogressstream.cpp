@@ -6,7 +6,7 @@
 namespace sockerless::backends {
 
 DockerProgressStream::DockerProgressStream(docker::DockerReply* reply, QObject* context,
-                                           ErrorRewrite rewrite)
+                                           const ErrorRewrite& rewrite)
     : BackendStream(context)
     , m_reply(reply) {
     setContentType("application/json");

@@ -25,7 +25,8 @@ class DockerProgressStream : public BackendStream {
 public:
     /// Takes over `reply`, which must come straight from DockerClient::send (switched to
     /// streaming here); parented to `context`.
-    DockerProgressStream(docker::DockerReply* reply, QObject* context, ErrorRewrite rewrite = {});
+    DockerProgressStream(docker::DockerReply* reply, QObject* context,
+                         const ErrorRewrite& rewrite = {});
 
     void pause() override;
     void resume() override;
