@@ -12,7 +12,6 @@
 #include "routes/routesupport.h"
 
 #include <QJsonArray>
-#include <QTimer>
 
 namespace sockerless::routes {
 
@@ -29,18 +28,6 @@ std::optional<QString> containerId(const ExchangePtr& exchange) {
     if (rejected(exchange, api::checkId(QStringLiteral("container"), id)))
         return std::nullopt;
     return id;
-}
-
-// streamToHttp's connections on the stream hold the exchange. Were the last reference to go
-// while the stream's ~QObject releases those connections, ~HttpExchange would delete lifetime(),
-// the stream's parent, in the middle of that destructor (a double delete: the stream is still
-// in its parent's children then). Holding one more reference until the event loop runs again
-// lets the stream finish dying first.
-void streamToHttpSafely(backends::BackendStream* stream, const ExchangePtr& exchange,
-                        const QByteArray& fallbackContentType) {
-    QObject::connect(stream, &QObject::destroyed,
-                     [exchange] { QTimer::singleShot(0, [exchange] {}); });
-    streamToHttp(stream, exchange, 200, fallbackContentType);
 }
 
 // The callback that answers an operation without a value: `status` on success, the error
@@ -152,8 +139,8 @@ void waitHttp(Backend& backend, const ExchangePtr& exchange) {
         valueOrFail(exchange, api::waitConditionFromQuery(exchange->request().query));
     if (!condition || !exchange->lifetime())
         return;
-    streamToHttpSafely(backend.containers().wait(*id, *condition, exchange->lifetime()), exchange,
-                       QByteArrayLiteral("application/json"));
+    streamToHttp(backend.containers().wait(*id, *condition, exchange->lifetime()), exchange, 200,
+                 QByteArrayLiteral("application/json"));
 }
 
 void waitWebSocket(Backend& backend, WebSocketSession* session) {
@@ -174,8 +161,8 @@ void logsHttp(Backend& backend, const ExchangePtr& exchange) {
         exchange, api::ContainerLogsOptions::fromQuery(exchange->request().query, false));
     if (!options || !exchange->lifetime())
         return;
-    streamToHttpSafely(backend.containers().logs(*id, *options, exchange->lifetime()), exchange,
-                       QByteArrayLiteral("application/vnd.docker.multiplexed-stream"));
+    streamToHttp(backend.containers().logs(*id, *options, exchange->lifetime()), exchange, 200,
+                 QByteArrayLiteral("application/vnd.docker.multiplexed-stream"));
 }
 
 void logsWebSocket(Backend& backend, WebSocketSession* session) {
