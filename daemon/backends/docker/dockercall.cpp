@@ -17,13 +17,18 @@ void send(docker::DockerClient* client, const docker::DockerRequest& request, QO
           const ErrorRewrite& rewrite) {
     docker::DockerReply* reply = client->send(request);
     QObject::connect(context, &QObject::destroyed, reply, &docker::DockerReply::abort);
-    QObject::connect(reply, &docker::DockerReply::finished, context,
-                     [reply, onFinished] { onFinished(reply); });
+    auto fail = [onFailed, rewrite](const api::ApiError& error) {
+        onFailed(rewrite ? rewrite(error) : error);
+    };
+    QObject::connect(reply, &docker::DockerReply::finished, context, [reply, onFinished, fail] {
+        // A 3xx is Docker's redirect for a decoded id holding a path Go cleans (`a/`, `a//b`):
+        // no object has such a name, so it is a 404, as for DockerByteStream.
+        if (reply->status() >= 300)
+            return fail(api::ApiError{404, QStringLiteral("Docker redirected the call")});
+        onFinished(reply);
+    });
     QObject::connect(reply, &docker::DockerReply::failed, context,
-                     [onFailed, rewrite](const docker::DockerError& error) {
-                         const api::ApiError mapped = toApiError(error);
-                         onFailed(rewrite ? rewrite(mapped) : mapped);
-                     });
+                     [fail](const docker::DockerError& error) { fail(toApiError(error)); });
 }
 
 } // namespace
