@@ -9,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTcpSocket>
 #include <QTest>
 #include <QUrl>
 
@@ -58,7 +57,6 @@ private:
     DaemonProcess::Reply prune(const QString& filters);
     // A request with a path sent byte for byte (no client-side normalisation of `..` or
     // percent-escapes): the status and body of the answer.
-    DaemonProcess::Reply rawRequest(const QByteArray& method, const QByteArray& rawPath);
 
     BlackboxCase m_case;
 };
@@ -110,39 +108,6 @@ DaemonProcess::Reply TstBlackboxNetworks::prune(const QString& filters) {
         QTest::qWait(100);
         reply = m_case.call("POST", path);
     }
-    return reply;
-}
-
-DaemonProcess::Reply TstBlackboxNetworks::rawRequest(const QByteArray& method,
-                                                     const QByteArray& rawPath) {
-    DaemonProcess::Reply reply;
-    QTcpSocket socket;
-    const QUrl base = m_case.daemon().baseUrl();
-    socket.connectToHost(base.host(), static_cast<quint16>(base.port()));
-    if (!socket.waitForConnected(5000))
-        return reply;
-    socket.write(method + ' ' + rawPath + " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
-    QByteArray data;
-    qsizetype headerEnd = -1;
-    qsizetype length = -1;
-    QDeadlineTimer deadline(10000);
-    while (!deadline.hasExpired()) {
-        if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(100))
-            continue;
-        data += socket.readAll();
-        if (headerEnd < 0 && (headerEnd = data.indexOf("\r\n\r\n")) >= 0) {
-            for (const QByteArray& line : data.left(headerEnd).split('\n')) {
-                if (line.toLower().startsWith("content-length:"))
-                    length = line.mid(15).trimmed().toLongLong();
-            }
-        }
-        if (headerEnd >= 0 && data.size() >= headerEnd + 4 + qMax<qsizetype>(length, 0))
-            break;
-    }
-    if (headerEnd < 0)
-        return reply;
-    reply.status = data.mid(9, 3).toInt();
-    reply.body = data.mid(headerEnd + 4);
     return reply;
 }
 
@@ -521,7 +486,7 @@ void TstBlackboxNetworks::networkIdsThatEscapeThePathAreRefused() {
          {QByteArray("/internal/v1/networks/.."), QByteArray("/internal/v1/networks/%2E%2E"),
           QByteArray("/internal/v1/networks/."), QByteArray("/internal/v1/networks/..%2Fbridge"),
           QByteArray("/internal/v1/networks/a%00b")}) {
-        const auto reply = rawRequest("GET", path);
+        const auto reply = m_case.daemon().rawRequest("GET", path);
         QCOMPARE(reply.status, 400);
         QVERIFY2(reply.body.contains("network"), reply.body.constData());
     }
@@ -534,7 +499,7 @@ void TstBlackboxNetworks::networkIdsThatEscapeThePathAreRefused() {
                  {"/internal/v1/networks/bridge%23x", "bridge#x"},
                  {"/internal/v1/networks/bridge%252F", "bridge%2F"}};
     for (const auto& c : cases) {
-        const auto reply = rawRequest("GET", QByteArray(c.path));
+        const auto reply = m_case.daemon().rawRequest("GET", QByteArray(c.path));
         QCOMPARE(reply.status, 404);
         QCOMPARE(QJsonDocument::fromJson(reply.body)
                      .object()
@@ -555,13 +520,16 @@ void TstBlackboxNetworks::networkIdCannotReachAnotherDockerEndpoint() {
     const QString network = m_case.uniqueName(QStringLiteral("victim"));
     QVERIFY(!createNetwork(network).isEmpty());
 
-    QCOMPARE(
-        rawRequest("DELETE", "/internal/v1/networks/..%2Fvolumes%2F" + volume.toLatin1()).status,
-        400);
-    QCOMPARE(rawRequest("DELETE", "/internal/v1/networks/x%2F..%2F" + network.toLatin1()).status,
+    QCOMPARE(m_case.daemon()
+                 .rawRequest("DELETE", "/internal/v1/networks/..%2Fvolumes%2F" + volume.toLatin1())
+                 .status,
              400);
-    const auto query =
-        rawRequest("DELETE", "/internal/v1/networks/" + network.toLatin1() + "%3Fx%3D1");
+    QCOMPARE(m_case.daemon()
+                 .rawRequest("DELETE", "/internal/v1/networks/x%2F..%2F" + network.toLatin1())
+                 .status,
+             400);
+    const auto query = m_case.daemon().rawRequest("DELETE", "/internal/v1/networks/" +
+                                                                network.toLatin1() + "%3Fx%3D1");
     QCOMPARE(query.status, 404);
     QCOMPARE(
         QJsonDocument::fromJson(query.body).object().value(QStringLiteral("message")).toString(),

@@ -6,11 +6,9 @@
 #include "blackboxcase.h"
 #include "testenv.h"
 
-#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTcpSocket>
 #include <QTest>
 #include <QUrl>
 
@@ -46,7 +44,6 @@ private:
     // The names of the volumes the daemon lists for `filters` (a JSON filter text), sorted.
     QStringList listedNames(const QString& filters);
     // A request with a path sent byte for byte (no client-side normalisation).
-    DaemonProcess::Reply rawRequest(const QByteArray& method, const QByteArray& rawPath);
     static QString messageOf(const DaemonProcess::Reply& reply) {
         return reply.json().object().value(QStringLiteral("message")).toString();
     }
@@ -91,39 +88,6 @@ QStringList TstBlackboxVolumes::listedNames(const QString& filters) {
         names.append(volume.toObject().value(QStringLiteral("Name")).toString());
     names.sort();
     return names;
-}
-
-DaemonProcess::Reply TstBlackboxVolumes::rawRequest(const QByteArray& method,
-                                                    const QByteArray& rawPath) {
-    DaemonProcess::Reply reply;
-    QTcpSocket socket;
-    const QUrl base = m_case.daemon().baseUrl();
-    socket.connectToHost(base.host(), static_cast<quint16>(base.port()));
-    if (!socket.waitForConnected(5000))
-        return reply;
-    socket.write(method + ' ' + rawPath + " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
-    QByteArray data;
-    qsizetype headerEnd = -1;
-    qsizetype length = -1;
-    QDeadlineTimer deadline(10000);
-    while (!deadline.hasExpired()) {
-        if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(100))
-            continue;
-        data += socket.readAll();
-        if (headerEnd < 0 && (headerEnd = data.indexOf("\r\n\r\n")) >= 0) {
-            for (const QByteArray& line : data.left(headerEnd).split('\n')) {
-                if (line.toLower().startsWith("content-length:"))
-                    length = line.mid(15).trimmed().toLongLong();
-            }
-        }
-        if (headerEnd >= 0 && data.size() >= headerEnd + 4 + qMax<qsizetype>(length, 0))
-            break;
-    }
-    if (headerEnd < 0)
-        return reply;
-    reply.status = data.mid(9, 3).toInt();
-    reply.body = data.mid(headerEnd + 4);
-    return reply;
 }
 
 void TstBlackboxVolumes::createVolumeReachesDockerWithLabelsAndDriverOpts() {
@@ -317,7 +281,7 @@ void TstBlackboxVolumes::volumeNamesThatEscapeThePathAreRefused() {
     for (const QByteArray& path :
          {QByteArray("/internal/v1/volumes/.."), QByteArray("/internal/v1/volumes/%2E%2E"),
           QByteArray("/internal/v1/volumes/."), QByteArray("/internal/v1/volumes/a%0Ab")}) {
-        const auto reply = rawRequest("GET", path);
+        const auto reply = m_case.daemon().rawRequest("GET", path);
         QCOMPARE(reply.status, 400);
         QVERIFY2(reply.body.contains("volume"), reply.body.constData());
     }
@@ -329,7 +293,7 @@ void TstBlackboxVolumes::volumeNamesThatEscapeThePathAreRefused() {
                  {"/internal/v1/volumes/a%23b", "a#b"},
                  {"/internal/v1/volumes/a%252Fb", "a%2Fb"}};
     for (const auto& c : cases) {
-        const auto reply = rawRequest("GET", QByteArray(c.path));
+        const auto reply = m_case.daemon().rawRequest("GET", QByteArray(c.path));
         QCOMPARE(reply.status, 404);
         QCOMPARE(QJsonDocument::fromJson(reply.body)
                      .object()
@@ -345,10 +309,16 @@ void TstBlackboxVolumes::volumeNameCannotReachAnotherDockerEndpoint() {
     // Unencoded, `../volumes/<victim>` would be cleaned by Docker into the victim's own path:
     // a dot segment is refused before any call.
     const QByteArray encoded = victim.toLatin1();
-    QCOMPARE(rawRequest("DELETE", "/internal/v1/volumes/..%2Fvolumes%2F" + encoded).status, 400);
-    QCOMPARE(rawRequest("DELETE", "/internal/v1/volumes/x%2F..%2F" + encoded).status, 400);
+    QCOMPARE(m_case.daemon()
+                 .rawRequest("DELETE", "/internal/v1/volumes/..%2Fvolumes%2F" + encoded)
+                 .status,
+             400);
+    QCOMPARE(
+        m_case.daemon().rawRequest("DELETE", "/internal/v1/volumes/x%2F..%2F" + encoded).status,
+        400);
     // Unencoded, `<victim>?force=1x` would add a query parameter; encoded, it is one name.
-    const auto query = rawRequest("DELETE", "/internal/v1/volumes/" + encoded + "%3Fforce%3D1");
+    const auto query =
+        m_case.daemon().rawRequest("DELETE", "/internal/v1/volumes/" + encoded + "%3Fforce%3D1");
     QCOMPARE(query.status, 404);
     QCOMPARE(
         QJsonDocument::fromJson(query.body).object().value(QStringLiteral("message")).toString(),
