@@ -1,6 +1,8 @@
 #include "options.h"
 
 #include <QCommandLineParser>
+#include <limits>
+#include <optional>
 
 namespace sockerless {
 
@@ -24,7 +26,26 @@ constexpr OptionSpec kOptions[] = {
      "unix:///var/run/docker.sock."},
     {"log-format", "format", "text or json. Default text."},
     {"log-level", "level", "debug, info, warn or error. Default info."},
+    {"memory-log-limit", "bytes",
+     "Memory backend: the most log kept per container, in bytes (suffix K, M or G allowed); the "
+     "oldest lines go first. Default 8M."},
 };
+
+// `8388608`, `512K`, `8M`, `1G` (powers of 1024); nothing for anything else or for 0.
+std::optional<qint64> parseByteSize(const QString& text) {
+    static const QString suffixes = QStringLiteral("KMG");
+    QString digits = text.trimmed().toUpper();
+    int shift = 0;
+    if (!digits.isEmpty() && suffixes.contains(digits.back())) {
+        shift = 10 * (static_cast<int>(suffixes.indexOf(digits.back())) + 1);
+        digits.chop(1);
+    }
+    bool ok = false;
+    const qint64 value = digits.toLongLong(&ok);
+    if (!ok || value <= 0 || value > (std::numeric_limits<qint64>::max() >> shift))
+        return std::nullopt;
+    return value << shift;
+}
 
 QString envName(const char* option) {
     return QStringLiteral("SOCKERLESS_") +
@@ -121,10 +142,19 @@ Options::Parsed Options::parse(const QStringList& arguments, const QProcessEnvir
         if (address.isEmpty())
             return fail(QStringLiteral("--listen needs host:port or a socket path"));
 
-    QString backend, logFormat, logLevel;
+    QString backend, logFormat, logLevel, memoryLogLimit;
     if (!single("backend", &backend) || !single("docker-host", &options->dockerHost) ||
-        !single("log-format", &logFormat) || !single("log-level", &logLevel))
+        !single("log-format", &logFormat) || !single("log-level", &logLevel) ||
+        !single("memory-log-limit", &memoryLogLimit))
         return result;
+    if (!memoryLogLimit.isEmpty()) {
+        const auto bytes = parseByteSize(memoryLogLimit);
+        if (!bytes)
+            return fail(QStringLiteral("--memory-log-limit must be a positive number of bytes "
+                                       "(suffix K, M or G allowed), not '%1'")
+                            .arg(memoryLogLimit));
+        options->memoryLogLimit = *bytes;
+    }
     if (backend == QLatin1String("docker"))
         options->backend = Backend::Docker;
     else if (backend == QLatin1String("memory"))

@@ -18,6 +18,9 @@ struct Options {
     QString dockerHost; ///< empty: `DOCKER_HOST`, then `unix:///var/run/docker.sock`
     observe::Log::Format logFormat = observe::Log::Format::Text;
     observe::Log::Level logLevel = observe::Log::Level::Info;
+    /// The memory backend keeps at most this many bytes of each container's log (oldest lines
+    /// are dropped first), so a chatty container cannot grow the daemon without bound.
+    qint64 memoryLogLimit = qint64(8) << 20;
 
     /// What parse() decided.
     struct Parsed {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up and runs sockerlessd: installs the Debian packages it needs, builds it, and starts it in
-# the foreground on 127.0.0.1:3375 with the Docker backend when a Docker answers.
+# the foreground on 127.0.0.1:3375 with the Docker backend when a Docker answers, else with the
+# memory backend (it logs a warning saying so).
 # Every argument is passed to sockerlessd (see `sockerlessd --help`).
 #
 # Usage: scripts/run-daemon.sh [sockerlessd options...]

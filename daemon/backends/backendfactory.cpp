@@ -1,7 +1,9 @@
 #include "backends/backendfactory.h"
 
 #include "backends/docker/dockerbackend.h"
+#include "backends/memory/memorybackend.h"
 #include "docker/dockerclient.h"
+#include "observe/log.h"
 
 #include <QTimer>
 
@@ -10,10 +12,8 @@ namespace sockerless::backends {
 void BackendFactory::create(const Options& options, QObject* parent,
                             const std::function<void(Backend*, const QString&)>& done) {
     if (options.backend == Options::Backend::Memory) {
-        QTimer::singleShot(0, parent, [done] {
-            done(nullptr, QStringLiteral("the memory backend is not available in this version; "
-                                         "use --backend docker with a running Docker"));
-        });
+        auto* backend = new memory::MemoryBackend(options.memoryLogLimit, parent);
+        QTimer::singleShot(0, parent, [done, backend] { done(backend, {}); });
         return;
     }
 
@@ -34,22 +34,29 @@ void BackendFactory::create(const Options& options, QObject* parent,
 
     auto* backend = new DockerBackend(endpoint, parent);
     const bool autoPick = options.backend == Options::Backend::Auto;
-    backend->client()->ping(backend, [backend, done, autoPick](const docker::DockerError& error) {
+    const qint64 logLimit = options.memoryLogLimit;
+    backend->client()->ping(backend, [backend, done, autoPick, logLimit,
+                                      parent](const docker::DockerError& error) {
         if (!error.isError()) {
             done(backend, {});
             return;
         }
         const QString endpointText = backend->client()->endpoint().toString();
         backend->deleteLater();
-        QString message =
+        const QString reason =
             QStringLiteral("no Docker answers at %1 (%2)").arg(endpointText, error.message);
-        if (autoPick)
-            message += QStringLiteral("; --backend auto would use the memory backend, which is "
-                                      "not available in this version: start Docker (or point "
-                                      "--docker-host / DOCKER_HOST at one) and try again");
-        else
-            message += QStringLiteral("; start Docker or point --docker-host / DOCKER_HOST at one");
-        done(nullptr, message);
+        if (autoPick) {
+            // Say loudly which backend serves, so nobody mistakes it for their Docker.
+            observe::Log::warning(
+                QStringLiteral("no Docker: serving the memory backend (containers run in the "
+                               "built-in shell, not on this host; --backend docker refuses to "
+                               "start instead)"),
+                {{QStringLiteral("reason"), reason}});
+            done(new memory::MemoryBackend(logLimit, parent), {});
+            return;
+        }
+        done(nullptr,
+             reason + QStringLiteral("; start Docker or point --docker-host / DOCKER_HOST at one"));
     });
 }
 

@@ -14,6 +14,7 @@ private slots:
     void commandLineWinsOverEnvironment();
     void invalidValuesAreRejected_data();
     void invalidValuesAreRejected();
+    void memoryLogLimitTakesSuffixes();
 
 private:
     static Options::Parsed parse(const QStringList& args, const QProcessEnvironment& env,
@@ -98,6 +99,12 @@ void TstOptions::invalidValuesAreRejected_data() {
         << QStringList{QStringLiteral("--listen")} << QStringLiteral("listen");
     QTest::newRow("positional") << QStringList{QStringLiteral("extra")}
                                 << QStringLiteral("unexpected argument: extra");
+    QTest::newRow("log limit word")
+        << QStringList{QStringLiteral("--memory-log-limit"), QStringLiteral("lots")}
+        << QStringLiteral("--memory-log-limit must be a positive number of bytes");
+    QTest::newRow("log limit zero")
+        << QStringList{QStringLiteral("--memory-log-limit"), QStringLiteral("0")}
+        << QStringLiteral("--memory-log-limit must be a positive number of bytes");
 }
 
 void TstOptions::invalidValuesAreRejected() {
@@ -107,6 +114,20 @@ void TstOptions::invalidValuesAreRejected() {
     const auto parsed = parse(args, QProcessEnvironment(), &options);
     QCOMPARE(parsed.action, Options::Parsed::Action::Fail);
     QVERIFY2(parsed.text.contains(expected), qPrintable(parsed.text));
+}
+
+void TstOptions::memoryLogLimitTakesSuffixes() {
+    Options options;
+    QCOMPARE(options.memoryLogLimit, qint64(8) << 20);
+    const auto parsed = parse({QStringLiteral("--memory-log-limit"), QStringLiteral("512K")},
+                              QProcessEnvironment(), &options);
+    QCOMPARE(parsed.action, Options::Parsed::Action::Run);
+    QCOMPARE(options.memoryLogLimit, qint64(512) << 10);
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("SOCKERLESS_MEMORY_LOG_LIMIT"), QStringLiteral("2m"));
+    Options fromEnv;
+    parse({}, env, &fromEnv);
+    QCOMPARE(fromEnv.memoryLogLimit, qint64(2) << 20);
 }
 
 QTEST_MAIN(TstOptions)

@@ -1,0 +1,12 @@
+#include "backends/memory/memoryfailedstream.h"
+
+#include <QTimer>
+
+namespace sockerless::backends::memory {
+
+MemoryFailedStream::MemoryFailedStream(api::ApiError error, QObject* parent)
+    : BackendStream(parent) {
+    QTimer::singleShot(0, this, [this, error] { emit failed(error); });
+}
+
+} // namespace sockerless::backends::memory
