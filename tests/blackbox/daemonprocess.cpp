@@ -53,11 +53,21 @@ QString DaemonProcess::binaryPath() {
     return qEnvironmentVariable("SOCKERLESS_BUILD_DIR") + QStringLiteral("/daemon/sockerlessd");
 }
 
+QString DaemonProcess::testBackend() {
+    const QString value = qEnvironmentVariable("SOCKERLESS_TEST_BACKEND");
+    return value.isEmpty() ? QStringLiteral("docker") : value;
+}
+
 QStringList DaemonProcess::defaultArguments() {
-    return {QStringLiteral("--backend"),     QStringLiteral("docker"),
-            QStringLiteral("--docker-host"), TestEnv::dockerHost(),
-            QStringLiteral("--log-format"),  QStringLiteral("json"),
-            QStringLiteral("--log-level"),   QStringLiteral("debug")};
+    const QStringList logging{QStringLiteral("--log-format"), QStringLiteral("json"),
+                              QStringLiteral("--log-level"), QStringLiteral("debug")};
+    // Every case that starts a daemon this way runs against each backend; the memory backend
+    // needs no Docker, so it gets no Docker host.
+    if (testBackend() != QLatin1String("docker"))
+        return QStringList{QStringLiteral("--backend"), testBackend()} + logging;
+    return QStringList{QStringLiteral("--backend"), QStringLiteral("docker"),
+                       QStringLiteral("--docker-host"), TestEnv::dockerHost()} +
+           logging;
 }
 
 void DaemonProcess::launch(const QStringList& arguments) {

@@ -34,8 +34,10 @@ public:
 
     /// The built binary: `$SOCKERLESS_BUILD_DIR/daemon/sockerlessd`.
     static QString binaryPath();
-    /// The arguments every test daemon gets unless `extraArgs` overrides them: the Docker backend
-    /// on the test Docker, JSON logs, debug level.
+    /// The backend under test: `SOCKERLESS_TEST_BACKEND`, `docker` (default) or `memory`.
+    static QString testBackend();
+    /// The arguments every test daemon gets unless `extraArgs` overrides them: the backend under
+    /// test (the Docker one on the test Docker), JSON logs, debug level.
     static QStringList defaultArguments();
 
     /// Starts the daemon with `--listen 127.0.0.1:0` and `arguments`, waits (bounded) for its

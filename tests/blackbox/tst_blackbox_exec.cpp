@@ -1,5 +1,6 @@
-// The exec routes of the real sockerlessd against real Docker: create, inspect, the interactive
-// WebSocket start (stdin in, frames out, half-close, exit code after) and the detached start.
+// The exec routes of the real sockerlessd on the backend under test: create, inspect, the
+// interactive WebSocket start (stdin in, frames out, half-close, exit code after) and the detached
+// start.
 
 #include "blackboxcase.h"
 #include "testenv.h"
@@ -189,12 +190,12 @@ void TstBlackboxExec::createReturnsIdThatDockerKnowsWithOurCmdEnvDirUser() {
                     {QStringLiteral("AttachStdout"), true}});
     QVERIFY(!execId.isEmpty());
 
-    // Docker's own inspect knows the exec, in our container, with our command and user.
-    const auto docker = m_case.docker("GET", QStringLiteral("/exec/%1/json").arg(execId));
-    QCOMPARE(docker.status, 200);
-    const QJsonObject dockerExec = docker.json();
-    QCOMPARE(dockerExec.value(QStringLiteral("ContainerID")).toString(), container);
-    const QJsonObject process = dockerExec.value(QStringLiteral("ProcessConfig")).toObject();
+    // The engine's own inspect (Docker's) knows the exec, in our container, with our command
+    // and user.
+    QCOMPARE(m_case.engineInspectStatus(QStringLiteral("exec"), execId), 200);
+    const QJsonObject engineExec = m_case.engineInspect(QStringLiteral("exec"), execId);
+    QCOMPARE(engineExec.value(QStringLiteral("ContainerID")).toString(), container);
+    const QJsonObject process = engineExec.value(QStringLiteral("ProcessConfig")).toObject();
     QCOMPARE(process.value(QStringLiteral("entrypoint")).toString(), QStringLiteral("sh"));
     QCOMPARE(process.value(QStringLiteral("arguments")).toArray(),
              QJsonArray::fromStringList(cmd.mid(1)));
@@ -350,8 +351,7 @@ void TstBlackboxExec::interactiveCatRoundTripEchoesStdinInStdoutFrame() {
     QCOMPARE(frames.first().stream, 1);
     QCOMPARE(frames.first().payload, QByteArray("hello sockerless\n"));
     // Docker itself sees it running.
-    QCOMPARE(m_case.docker("GET", QStringLiteral("/exec/%1/json").arg(execId))
-                 .json()
+    QCOMPARE(m_case.engineInspect(QStringLiteral("exec"), execId)
                  .value(QStringLiteral("Running"))
                  .toBool(),
              true);
@@ -400,8 +400,7 @@ void TstBlackboxExec::exitCodeVisibleAfterSocketCloses() {
     const QJsonObject state = inspect(execId);
     QCOMPARE(state.value(QStringLiteral("Running")).toBool(true), false);
     QCOMPARE(state.value(QStringLiteral("ExitCode")).toInt(-1), 7);
-    QCOMPARE(m_case.docker("GET", QStringLiteral("/exec/%1/json").arg(execId))
-                 .json()
+    QCOMPARE(m_case.engineInspect(QStringLiteral("exec"), execId)
                  .value(QStringLiteral("ExitCode"))
                  .toInt(-1),
              7);
@@ -585,6 +584,9 @@ void TstBlackboxExec::webSocketStartOfUnknownExecCloses4404() {
 }
 
 void TstBlackboxExec::webSocketStartInPausedContainerCloses4409() {
+    // Pausing is not part of the internal API: only Docker can be asked to, directly.
+    if (!m_case.isDocker())
+        QSKIP("Docker only: the internal API has no pause, so only Docker can pause a container");
     const QString container = runningContainer();
     QVERIFY(!container.isEmpty());
     const QString execId =
@@ -622,8 +624,7 @@ void TstBlackboxExec::unknownTextMessageCloses4400() {
     QVERIFY2(socket.text.first().contains(QStringLiteral("closeStdin")),
              qPrintable(socket.text.first()));
     // The exec's connection went with it: cat sees EOF and ends.
-    QTRY_COMPARE_WITH_TIMEOUT(m_case.docker("GET", QStringLiteral("/exec/%1/json").arg(execId))
-                                  .json()
+    QTRY_COMPARE_WITH_TIMEOUT(m_case.engineInspect(QStringLiteral("exec"), execId)
                                   .value(QStringLiteral("Running"))
                                   .toBool(true),
                               false, 10000);
@@ -643,15 +644,13 @@ void TstBlackboxExec::clientDroppingSocketEndsDockerExecAndDaemonStaysHealthy() 
         QVERIFY(socket.waitConnected());
         socket.socket.sendBinaryMessage(QByteArray("ping\n"));
         QTRY_VERIFY_WITH_TIMEOUT(!socket.binary.isEmpty(), 10000);
-        QVERIFY(m_case.docker("GET", QStringLiteral("/exec/%1/json").arg(execId))
-                    .json()
+        QVERIFY(m_case.engineInspect(QStringLiteral("exec"), execId)
                     .value(QStringLiteral("Running"))
                     .toBool());
         socket.socket.abort(); // no close handshake: the TCP connection just goes
     }
     // The daemon closed Docker's connection: cat read EOF and ended.
-    QTRY_COMPARE_WITH_TIMEOUT(m_case.docker("GET", QStringLiteral("/exec/%1/json").arg(execId))
-                                  .json()
+    QTRY_COMPARE_WITH_TIMEOUT(m_case.engineInspect(QStringLiteral("exec"), execId)
                                   .value(QStringLiteral("Running"))
                                   .toBool(true),
                               false, 10000);

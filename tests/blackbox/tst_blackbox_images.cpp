@@ -1,6 +1,8 @@
-// Images and registry auth (card criteria 12-16) through the real sockerlessd, against the real
-// Docker and the private test registry: pull, inspect, load, tag, auth, and what must never leak
-// (credentials) or escape (image names in the upstream path).
+// Images and registry auth (card criteria 12-16) through the real sockerlessd on the backend under
+// test and the private test registry: pull, inspect, load, tag, auth, and what must never leak
+// (credentials) or escape (image names in the upstream path). Docker makes the input for both
+// backends (images pushed to the registry, `docker save` tarballs) and is the reference for the
+// answers to failed pulls; what a call did is read from the engine under test.
 
 #include "blackboxcase.h"
 #include "docker/dockerclient.h"
@@ -201,6 +203,7 @@ QString TstBlackboxImages::pushUniqueImage(const QString& stem) {
         qWarning().noquote() << "tag for push failed:" << tagged.describe();
         return {};
     }
+    m_case.trackInputImage(reference);
     m_case.trackImage(reference);
     const auto pushed = dockerCall(
         "POST", docker::DockerPath::build({QStringLiteral("images"), name, QStringLiteral("push")}),
@@ -254,7 +257,7 @@ void TstBlackboxImages::deleteFromRegistry(const QString& repository, const QStr
 void TstBlackboxImages::pullWithGoodCredentialsStreamsProgressAndImageArrives() {
     const QString reference = pushUniqueImage(QStringLiteral("pull"));
     QVERIFY(!reference.isEmpty());
-    QVERIFY(m_case.dockerInspect(QStringLiteral("images"), reference).isEmpty());
+    QVERIFY(m_case.engineInspect(QStringLiteral("images"), reference).isEmpty());
 
     const auto reply =
         pull({{QStringLiteral("Reference"), reference}, {QStringLiteral("Auth"), goodAuth()}});
@@ -269,8 +272,8 @@ void TstBlackboxImages::pullWithGoodCredentialsStreamsProgressAndImageArrives() 
              qPrintable(statuses(lines)));
     QVERIFY2(statuses(lines).contains(QStringLiteral("Downloaded newer image for ") + reference),
              qPrintable(statuses(lines)));
-    // Docker really has it again, under the pulled name.
-    const QJsonObject image = m_case.dockerInspect(QStringLiteral("images"), reference);
+    // The engine really has it again, under the pulled name.
+    const QJsonObject image = m_case.engineInspect(QStringLiteral("images"), reference);
     QVERIFY(!image.isEmpty());
     QVERIFY(image.value(QStringLiteral("RepoTags")).toArray().contains(reference));
 }
@@ -301,7 +304,8 @@ void TstBlackboxImages::pullBodyAuthWinsOverHeader() {
 }
 
 void TstBlackboxImages::pullWithBadCredentialsIsDockersErrorWithoutTheCredentials() {
-    // What Docker itself answers to this pull: the daemon must answer the same.
+    // What Docker itself answers to this pull: the daemon must answer the same, whatever its
+    // backend (Docker is the reference here, not the engine).
     const auto direct =
         dockerCall("POST", "/images/create",
                    {{QStringLiteral("fromImage"), TestEnv::registryImage().section(u':', 0, -2)},
@@ -384,13 +388,13 @@ void TstBlackboxImages::inspectByNameAndTagHasContractFieldsAndTheRest() {
         m_case.call("GET", QStringLiteral("/internal/v1/images/") + TestEnv::image());
     QCOMPARE(reply.status, 200);
     const QJsonObject image = reply.json().object();
-    const QJsonObject docker = m_case.dockerInspect(QStringLiteral("images"), TestEnv::image());
+    const QJsonObject engine = m_case.engineInspect(QStringLiteral("images"), TestEnv::image());
     QVERIFY(image.value(QStringLiteral("Id")).toString().startsWith(QStringLiteral("sha256:")));
-    QCOMPARE(image.value(QStringLiteral("Id")), docker.value(QStringLiteral("Id")));
+    QCOMPARE(image.value(QStringLiteral("Id")), engine.value(QStringLiteral("Id")));
     QVERIFY(image.value(QStringLiteral("RepoTags")).toArray().contains(TestEnv::image()));
     QVERIFY(image.value(QStringLiteral("RepoDigests")).isArray());
-    QCOMPARE(image.value(QStringLiteral("Created")), docker.value(QStringLiteral("Created")));
-    QCOMPARE(image.value(QStringLiteral("Size")), docker.value(QStringLiteral("Size")));
+    QCOMPARE(image.value(QStringLiteral("Created")), engine.value(QStringLiteral("Created")));
+    QCOMPARE(image.value(QStringLiteral("Size")), engine.value(QStringLiteral("Size")));
     QVERIFY(image.value(QStringLiteral("Config"))
                 .toObject()
                 .value(QStringLiteral("Env"))
@@ -398,16 +402,16 @@ void TstBlackboxImages::inspectByNameAndTagHasContractFieldsAndTheRest() {
                 .contains(QStringLiteral("PATH=/bin")));
     QCOMPARE(image.value(QStringLiteral("Os")).toString(), QStringLiteral("linux"));
     QCOMPARE(image.value(QStringLiteral("Architecture")),
-             docker.value(QStringLiteral("Architecture")));
-    QCOMPARE(image.value(QStringLiteral("RootFS")), docker.value(QStringLiteral("RootFS")));
+             engine.value(QStringLiteral("Architecture")));
+    QCOMPARE(image.value(QStringLiteral("RootFS")), engine.value(QStringLiteral("RootFS")));
     // Fields the contract does not name are kept, not dropped.
     QCOMPARE(image.value(QStringLiteral("GraphDriver")),
-             docker.value(QStringLiteral("GraphDriver")));
-    QCOMPARE(image.keys(), docker.keys());
+             engine.value(QStringLiteral("GraphDriver")));
+    QCOMPARE(image.keys(), engine.keys());
 }
 
 void TstBlackboxImages::inspectByFullId() {
-    const QString id = m_case.dockerInspect(QStringLiteral("images"), TestEnv::image())
+    const QString id = m_case.engineInspect(QStringLiteral("images"), TestEnv::image())
                            .value(QStringLiteral("Id"))
                            .toString();
     QVERIFY(id.startsWith(QStringLiteral("sha256:")));
@@ -417,7 +421,7 @@ void TstBlackboxImages::inspectByFullId() {
 }
 
 void TstBlackboxImages::inspectByShortId() {
-    const QString id = m_case.dockerInspect(QStringLiteral("images"), TestEnv::image())
+    const QString id = m_case.engineInspect(QStringLiteral("images"), TestEnv::image())
                            .value(QStringLiteral("Id"))
                            .toString();
     const QString shortId = id.mid(7, 12);
@@ -428,15 +432,15 @@ void TstBlackboxImages::inspectByShortId() {
 
 void TstBlackboxImages::inspectByRepoDigest() {
     // The test image got a digest when it was pushed to the registry.
-    const QJsonObject docker =
-        m_case.dockerInspect(QStringLiteral("images"), TestEnv::registryImage());
-    const QJsonArray digests = docker.value(QStringLiteral("RepoDigests")).toArray();
+    const QJsonObject engine =
+        m_case.engineInspect(QStringLiteral("images"), TestEnv::registryImage());
+    const QJsonArray digests = engine.value(QStringLiteral("RepoDigests")).toArray();
     QVERIFY2(!digests.isEmpty(), "the registry image has no RepoDigests");
     const QString repoDigest = digests.first().toString();
     QVERIFY(repoDigest.contains(QStringLiteral("@sha256:")));
     const auto reply = m_case.call("GET", QStringLiteral("/internal/v1/images/") + repoDigest);
     QCOMPARE(reply.status, 200);
-    QCOMPARE(reply.json().object().value(QStringLiteral("Id")), docker.value(QStringLiteral("Id")));
+    QCOMPARE(reply.json().object().value(QStringLiteral("Id")), engine.value(QStringLiteral("Id")));
 }
 
 void TstBlackboxImages::inspectByPercentEncodedName() {
@@ -469,6 +473,7 @@ void TstBlackboxImages::loadOfSavedTarballBringsTheTagBack() {
             {QStringLiteral("images"), TestEnv::image(), QStringLiteral("tag")}),
         {{QStringLiteral("repo"), repo}, {QStringLiteral("tag"), QStringLiteral("saved")}});
     QCOMPARE(result.status, 201);
+    m_case.trackInputImage(reference);
     m_case.trackImage(reference);
     // `docker save`, then forget the tag: only the load can bring it back.
     const auto saved = dockerCall(
@@ -478,7 +483,7 @@ void TstBlackboxImages::loadOfSavedTarballBringsTheTagBack() {
     QVERIFY(saved.body.size() > 1024);
     result = dockerCall("DELETE", docker::DockerPath::build({QStringLiteral("images"), reference}));
     QCOMPARE(result.status, 200);
-    QVERIFY(m_case.dockerInspect(QStringLiteral("images"), reference).isEmpty());
+    QVERIFY(m_case.engineInspect(QStringLiteral("images"), reference).isEmpty());
 
     const auto reply = m_case.daemon().request(
         "POST", QStringLiteral("/internal/v1/images/load?quiet=0"), saved.body,
@@ -491,7 +496,7 @@ void TstBlackboxImages::loadOfSavedTarballBringsTheTagBack() {
     QVERIFY(!lines.isEmpty());
     QCOMPARE(lines.last().value(QStringLiteral("stream")).toString(),
              QStringLiteral("Loaded image: %1\n").arg(reference));
-    QVERIFY(!m_case.dockerInspect(QStringLiteral("images"), reference).isEmpty());
+    QVERIFY(!m_case.engineInspect(QStringLiteral("images"), reference).isEmpty());
 }
 
 void TstBlackboxImages::loadOfGarbageIsDockersErrorLine() {
@@ -532,17 +537,17 @@ void TstBlackboxImages::tagThenInspectByTheNewName() {
                                 .arg(TestEnv::image(), encoded(repo)));
     QCOMPARE(reply.status, 201);
     QVERIFY(reply.body.isEmpty());
-    // Docker has it, on the same image.
-    const QJsonObject docker = m_case.dockerInspect(QStringLiteral("images"), reference);
-    QVERIFY(docker.value(QStringLiteral("RepoTags")).toArray().contains(reference));
-    QCOMPARE(docker.value(QStringLiteral("Id")),
-             m_case.dockerInspect(QStringLiteral("images"), TestEnv::image())
+    // The engine has it, on the same image.
+    const QJsonObject engine = m_case.engineInspect(QStringLiteral("images"), reference);
+    QVERIFY(engine.value(QStringLiteral("RepoTags")).toArray().contains(reference));
+    QCOMPARE(engine.value(QStringLiteral("Id")),
+             m_case.engineInspect(QStringLiteral("images"), TestEnv::image())
                  .value(QStringLiteral("Id")));
     // And the daemon finds it by the new name, with a port colon and a tag.
     const auto inspected = m_case.call("GET", QStringLiteral("/internal/v1/images/") + reference);
     QCOMPARE(inspected.status, 200);
     QCOMPARE(inspected.json().object().value(QStringLiteral("Id")),
-             docker.value(QStringLiteral("Id")));
+             engine.value(QStringLiteral("Id")));
 }
 
 void TstBlackboxImages::tagUnknownImageIs404() {
@@ -552,7 +557,7 @@ void TstBlackboxImages::tagUnknownImageIs404() {
     QCOMPARE(reply.status, 404);
     QCOMPARE(reply.json().object().value(QStringLiteral("message")).toString(),
              QStringLiteral("No such image: ") + name);
-    QVERIFY(m_case.dockerInspect(QStringLiteral("images"), QStringLiteral("sockerless/never:x"))
+    QVERIFY(m_case.engineInspect(QStringLiteral("images"), QStringLiteral("sockerless/never:x"))
                 .isEmpty());
 }
 
@@ -692,7 +697,7 @@ void TstBlackboxImages::namesThatTryToEscapeThePathNeverReachAnotherEndpoint() {
         QCOMPARE(body.object().size(), 1);
     }
     // Nothing was created by the attempts.
-    QVERIFY(m_case.dockerInspect(QStringLiteral("images"), QStringLiteral("x")).isEmpty());
+    QVERIFY(m_case.engineInspect(QStringLiteral("images"), QStringLiteral("x")).isEmpty());
 }
 
 QTEST_MAIN(TstBlackboxImages)

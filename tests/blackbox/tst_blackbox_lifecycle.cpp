@@ -92,12 +92,21 @@ void TstBlackboxLifecycle::unreachableDockerFailsToStartWithClearMessage() {
     QVERIFY2(out.contains((QStringLiteral("no Docker answers at ") + missing).toUtf8()),
              out.constData());
 
-    // auto says that the memory backend is what it would fall back to.
-    const QByteArray autoOut = runToEnd({QStringLiteral("--docker-host"), missing,
-                                         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")},
-                                        &code);
-    QCOMPARE(code, 1);
-    QVERIFY2(autoOut.contains("memory backend"), autoOut.constData());
+    // auto falls back to the memory backend instead, and says so loudly.
+    DaemonProcess fallback;
+    QString error;
+    QVERIFY2(fallback.start({QStringLiteral("--docker-host"), missing,
+                             QStringLiteral("--log-format"), QStringLiteral("json")},
+                            &error),
+             qPrintable(error));
+    QCOMPARE(fallback.get(QStringLiteral("/internal/v1/healthz"))
+                 .json()
+                 .object()
+                 .value(QStringLiteral("backend"))
+                 .toString(),
+             QStringLiteral("memory"));
+    QVERIFY2(fallback.log().contains("memory backend"), fallback.log().constData());
+    QCOMPARE(fallback.terminate(5000), 0);
 
     const QByteArray badUrl =
         runToEnd({QStringLiteral("--docker-host"), QStringLiteral("ftp://x")}, &code);

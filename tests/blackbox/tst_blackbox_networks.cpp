@@ -1,6 +1,7 @@
-// The network routes of the real sockerlessd against real Docker: every call checked against
-// Docker itself (the network exists with what was asked, the container is attached, the network
-// is gone), every error row of the contract, and ids that try to leave their path segment.
+// The network routes of the real sockerlessd on the backend under test: every call checked
+// against the engine itself (Docker, for the Docker backend: the network exists with what was
+// asked, the container is attached, the network is gone), every error row of the contract, and ids
+// that try to leave their path segment.
 
 #include "blackboxcase.h"
 #include "testenv.h"
@@ -124,15 +125,15 @@ void TstBlackboxNetworks::createNetworkReachesDockerWithLabelsDriverInternalOpti
               {QStringLiteral("com.docker.network.bridge.enable_icc"), QStringLiteral("false")}}}});
     QVERIFY(!id.isEmpty());
 
-    const QJsonObject docker = m_case.dockerInspect(QStringLiteral("networks"), id);
-    QCOMPARE(docker.value(QStringLiteral("Name")).toString(), name);
-    QCOMPARE(docker.value(QStringLiteral("Driver")).toString(), QStringLiteral("bridge"));
-    QCOMPARE(docker.value(QStringLiteral("Internal")).toBool(), true);
-    QCOMPARE(docker.value(QStringLiteral("Attachable")).toBool(), true);
-    const QJsonObject labels = docker.value(QStringLiteral("Labels")).toObject();
+    const QJsonObject engine = m_case.engineInspect(QStringLiteral("networks"), id);
+    QCOMPARE(engine.value(QStringLiteral("Name")).toString(), name);
+    QCOMPARE(engine.value(QStringLiteral("Driver")).toString(), QStringLiteral("bridge"));
+    QCOMPARE(engine.value(QStringLiteral("Internal")).toBool(), true);
+    QCOMPARE(engine.value(QStringLiteral("Attachable")).toBool(), true);
+    const QJsonObject labels = engine.value(QStringLiteral("Labels")).toObject();
     QCOMPARE(labels.value(QStringLiteral("team")).toString(), QStringLiteral("a"));
     QCOMPARE(labels.value(BlackboxCase::labelKey()).toString(), m_case.labelValue());
-    QCOMPARE(docker.value(QStringLiteral("Options"))
+    QCOMPARE(engine.value(QStringLiteral("Options"))
                  .toObject()
                  .value(QStringLiteral("com.docker.network.bridge.enable_icc"))
                  .toString(),
@@ -160,8 +161,8 @@ void TstBlackboxNetworks::createNetworkWithIpamReachesDocker() {
     const QString id =
         createNetwork(m_case.uniqueName(QStringLiteral("ipam")), {{QStringLiteral("IPAM"), ipam}});
     QVERIFY(!id.isEmpty());
-    const QJsonObject docker = m_case.dockerInspect(QStringLiteral("networks"), id);
-    const QJsonObject pool = docker.value(QStringLiteral("IPAM"))
+    const QJsonObject engine = m_case.engineInspect(QStringLiteral("networks"), id);
+    const QJsonObject pool = engine.value(QStringLiteral("IPAM"))
                                  .toObject()
                                  .value(QStringLiteral("Config"))
                                  .toArray()
@@ -180,12 +181,13 @@ void TstBlackboxNetworks::createDuplicateNetworkNameIs409() {
     QCOMPARE(reply.status, 409);
     QCOMPARE(reply.json().object().value(QStringLiteral("message")).toString(),
              QStringLiteral("network with name %1 already exists").arg(name));
-    // Docker really holds one network of that name, not two.
-    const auto docker =
-        m_case.docker("GET", QStringLiteral("/networks?filters=") +
-                                 QString::fromLatin1(QUrl::toPercentEncoding(
-                                     QStringLiteral("{\"name\":[\"^%1$\"]}").arg(name))));
-    QCOMPARE(QJsonDocument::fromJson(docker.body).array().size(), 1);
+    // The engine really holds one network of that name, not two.
+    int sameName = 0;
+    const QString label = BlackboxCase::labelKey() + u'=' + m_case.labelValue();
+    for (const QJsonValue& network : m_case.engineList(
+             QStringLiteral("networks"), {{QStringLiteral("label"), QJsonArray{label}}}))
+        sameName += network.toObject().value(QStringLiteral("Name")).toString() == name;
+    QCOMPARE(sameName, 1);
 }
 
 void TstBlackboxNetworks::createNetworkWithoutNameIs400() {
@@ -232,7 +234,7 @@ void TstBlackboxNetworks::createNetworkWrongFieldTypeIs400NamingField() {
     QCOMPARE(nested.status, 400);
     QVERIFY2(nested.body.contains("'IPAM.Config[0].Subnet'"), nested.body.constData());
     // Nothing reached Docker.
-    QVERIFY(m_case.dockerInspect(QStringLiteral("networks"), name).isEmpty());
+    QVERIFY(m_case.engineInspect(QStringLiteral("networks"), name).isEmpty());
 }
 
 void TstBlackboxNetworks::listNetworksByLabelReturnsOnlyOursInBothFilterShapes() {
@@ -279,12 +281,12 @@ void TstBlackboxNetworks::inspectNetworkByIdAndByNameMatchesDocker() {
     const QString name = m_case.uniqueName(QStringLiteral("insp"));
     const QString id = createNetwork(name);
     QVERIFY(!id.isEmpty());
-    const QJsonObject docker = m_case.dockerInspect(QStringLiteral("networks"), id);
+    const QJsonObject engine = m_case.engineInspect(QStringLiteral("networks"), id);
     for (const QString& ref : {id, name, id.left(12)}) {
         const auto reply = m_case.call("GET", QStringLiteral("/internal/v1/networks/%1").arg(ref));
         QCOMPARE(reply.status, 200);
         // Every field Docker sends, with Docker's values: nothing dropped or changed.
-        QCOMPARE(reply.json().object(), docker);
+        QCOMPARE(reply.json().object(), engine);
     }
     const auto verbose =
         m_case.call("GET", QStringLiteral("/internal/v1/networks/%1?verbose=true").arg(name));
@@ -333,7 +335,7 @@ void TstBlackboxNetworks::connectRunningContainerShowsInInspectAndDocker() {
     QVERIFY2(!attached.isEmpty(), inspected.body.constData());
     QVERIFY(!attached.value(QStringLiteral("EndpointID")).toString().isEmpty());
     // Docker agrees, from the container's side, with the alias asked for.
-    const QJsonObject endpoint = m_case.dockerInspect(QStringLiteral("containers"), container)
+    const QJsonObject endpoint = m_case.engineInspect(QStringLiteral("containers"), container)
                                      .value(QStringLiteral("NetworkSettings"))
                                      .toObject()
                                      .value(QStringLiteral("Networks"))
@@ -361,7 +363,7 @@ void TstBlackboxNetworks::disconnectContainerRemovesItFromInspectAndDocker() {
     QCOMPARE(reply.status, 200);
     const auto inspected = m_case.call("GET", QStringLiteral("/internal/v1/networks/%1").arg(name));
     QVERIFY(inspected.json().object().value(QStringLiteral("Containers")).toObject().isEmpty());
-    QVERIFY(!m_case.dockerInspect(QStringLiteral("containers"), container)
+    QVERIFY(!m_case.engineInspect(QStringLiteral("containers"), container)
                  .value(QStringLiteral("NetworkSettings"))
                  .toObject()
                  .value(QStringLiteral("Networks"))
@@ -418,7 +420,7 @@ void TstBlackboxNetworks::removeNetworkIs204AndDockerNoLongerHasIt() {
     const auto reply = m_case.call("DELETE", QStringLiteral("/internal/v1/networks/%1").arg(name));
     QCOMPARE(reply.status, 204);
     QVERIFY(reply.body.isEmpty());
-    QCOMPARE(m_case.docker("GET", QStringLiteral("/networks/%1").arg(id)).status, 404);
+    QCOMPARE(m_case.engineInspectStatus(QStringLiteral("networks"), id), 404);
 }
 
 void TstBlackboxNetworks::removeBridgeIs403WithDockerText() {
@@ -426,7 +428,7 @@ void TstBlackboxNetworks::removeBridgeIs403WithDockerText() {
     QCOMPARE(reply.status, 403);
     QCOMPARE(reply.json().object().value(QStringLiteral("message")).toString(),
              QStringLiteral("bridge is a pre-defined network and cannot be removed"));
-    QCOMPARE(m_case.docker("GET", QStringLiteral("/networks/bridge")).status, 200);
+    QCOMPARE(m_case.engineInspectStatus(QStringLiteral("networks"), QStringLiteral("bridge")), 200);
 }
 
 void TstBlackboxNetworks::removeUnknownNetworkIs404NoSuchNetwork() {
@@ -458,9 +460,9 @@ void TstBlackboxNetworks::pruneByLabelDeletesOnlyOursAndNamesThem() {
         deleted.append(value.toString());
     deleted.sort();
     QCOMPARE(deleted, (QStringList{a, b}));
-    QVERIFY(m_case.dockerInspect(QStringLiteral("networks"), a).isEmpty());
-    QVERIFY(m_case.dockerInspect(QStringLiteral("networks"), b).isEmpty());
-    QCOMPARE(m_case.dockerInspect(QStringLiteral("networks"), kept)
+    QVERIFY(m_case.engineInspect(QStringLiteral("networks"), a).isEmpty());
+    QVERIFY(m_case.engineInspect(QStringLiteral("networks"), b).isEmpty());
+    QCOMPARE(m_case.engineInspect(QStringLiteral("networks"), kept)
                  .value(QStringLiteral("Id"))
                  .toString(),
              keptId);
@@ -535,11 +537,11 @@ void TstBlackboxNetworks::networkIdCannotReachAnotherDockerEndpoint() {
         QJsonDocument::fromJson(query.body).object().value(QStringLiteral("message")).toString(),
         QStringLiteral("No such network: %1?x=1").arg(network));
 
-    QCOMPARE(m_case.dockerInspect(QStringLiteral("volumes"), volume)
+    QCOMPARE(m_case.engineInspect(QStringLiteral("volumes"), volume)
                  .value(QStringLiteral("Name"))
                  .toString(),
              volume);
-    QCOMPARE(m_case.dockerInspect(QStringLiteral("networks"), network)
+    QCOMPARE(m_case.engineInspect(QStringLiteral("networks"), network)
                  .value(QStringLiteral("Name"))
                  .toString(),
              network);

@@ -1,7 +1,7 @@
-// The volume routes of the real sockerlessd against real Docker: every call checked against
-// Docker itself (the volume exists with what was asked, it is gone), every error row of the
-// contract (404 worded `No such volume`, 409 in use with Docker's text), and names that try to
-// leave their path segment.
+// The volume routes of the real sockerlessd on the backend under test: every call checked against
+// the engine itself (Docker, for the Docker backend: the volume exists with what was asked, it is
+// gone), every error row of the contract (404 worded `No such volume`, 409 in use with Docker's
+// text), and names that try to leave their path segment.
 
 #include "blackboxcase.h"
 #include "testenv.h"
@@ -106,14 +106,14 @@ void TstBlackboxVolumes::createVolumeReachesDockerWithLabelsAndDriverOpts() {
         QVERIFY2(answer.contains(QLatin1String(field)), field);
     QCOMPARE(answer.value(QStringLiteral("Name")).toString(), name);
 
-    const QJsonObject docker = m_case.dockerInspect(QStringLiteral("volumes"), name);
-    QCOMPARE(docker.value(QStringLiteral("Driver")).toString(), QStringLiteral("local"));
-    QCOMPARE(docker.value(QStringLiteral("Options")).toObject(), opts);
-    const QJsonObject labels = docker.value(QStringLiteral("Labels")).toObject();
+    const QJsonObject engine = m_case.engineInspect(QStringLiteral("volumes"), name);
+    QCOMPARE(engine.value(QStringLiteral("Driver")).toString(), QStringLiteral("local"));
+    QCOMPARE(engine.value(QStringLiteral("Options")).toObject(), opts);
+    const QJsonObject labels = engine.value(QStringLiteral("Labels")).toObject();
     QCOMPARE(labels.value(QStringLiteral("team")).toString(), QStringLiteral("a"));
     QCOMPARE(labels.value(BlackboxCase::labelKey()).toString(), m_case.labelValue());
     // The answer is the volume as Docker has it.
-    QCOMPARE(answer, docker);
+    QCOMPARE(answer, engine);
 }
 
 void TstBlackboxVolumes::createVolumeWithoutNameGetsGeneratedName() {
@@ -121,7 +121,7 @@ void TstBlackboxVolumes::createVolumeWithoutNameGetsGeneratedName() {
     QVERIFY(!answer.isEmpty());
     const QString name = answer.value(QStringLiteral("Name")).toString();
     QCOMPARE(name.size(), 64);
-    QCOMPARE(m_case.dockerInspect(QStringLiteral("volumes"), name)
+    QCOMPARE(m_case.engineInspect(QStringLiteral("volumes"), name)
                  .value(QStringLiteral("Labels"))
                  .toObject()
                  .value(BlackboxCase::labelKey())
@@ -149,7 +149,7 @@ void TstBlackboxVolumes::createVolumeWrongFieldTypeIs400NamingField() {
     QCOMPARE(reply.status, 400);
     QCOMPARE(messageOf(reply),
              QStringLiteral("invalid field 'DriverOpts': expected an object of strings"));
-    QVERIFY(m_case.dockerInspect(QStringLiteral("volumes"), name).isEmpty());
+    QVERIFY(m_case.engineInspect(QStringLiteral("volumes"), name).isEmpty());
 }
 
 void TstBlackboxVolumes::createVolumeInvalidNameIsDockers400() {
@@ -208,7 +208,7 @@ void TstBlackboxVolumes::inspectVolumeMatchesDocker() {
     QVERIFY(!createVolume(name).isEmpty());
     const auto reply = m_case.call("GET", QStringLiteral("/internal/v1/volumes/%1").arg(name));
     QCOMPARE(reply.status, 200);
-    QCOMPARE(reply.json().object(), m_case.dockerInspect(QStringLiteral("volumes"), name));
+    QCOMPARE(reply.json().object(), m_case.engineInspect(QStringLiteral("volumes"), name));
 }
 
 void TstBlackboxVolumes::inspectUnknownVolumeIs404NoSuchVolume() {
@@ -225,7 +225,7 @@ void TstBlackboxVolumes::removeVolumeIs204AndDockerNoLongerHasIt() {
     const auto reply = m_case.call("DELETE", QStringLiteral("/internal/v1/volumes/%1").arg(name));
     QCOMPARE(reply.status, 204);
     QVERIFY(reply.body.isEmpty());
-    QCOMPARE(m_case.docker("GET", QStringLiteral("/volumes/%1").arg(name)).status, 404);
+    QCOMPARE(m_case.engineInspectStatus(QStringLiteral("volumes"), name), 404);
 }
 
 void TstBlackboxVolumes::removeUnknownVolumeIs404NoSuchVolume() {
@@ -234,6 +234,7 @@ void TstBlackboxVolumes::removeUnknownVolumeIs404NoSuchVolume() {
     QCOMPARE(reply.status, 404);
     QCOMPARE(messageOf(reply), QStringLiteral("No such volume: %1").arg(name));
     // With force, Docker ignores a missing volume; so does the contract (Docker's behaviour).
+    // Docker answers for the memory backend too: it is the reference here, not the engine.
     const auto forced =
         m_case.call("DELETE", QStringLiteral("/internal/v1/volumes/%1?force=1").arg(name));
     QCOMPARE(forced.status,
@@ -247,7 +248,7 @@ void TstBlackboxVolumes::removeVolumeBadForceValueIs400() {
         m_case.call("DELETE", QStringLiteral("/internal/v1/volumes/%1?force=yes").arg(name));
     QCOMPARE(reply.status, 400);
     QVERIFY2(messageOf(reply).contains(QStringLiteral("force")), reply.body.constData());
-    QVERIFY(!m_case.dockerInspect(QStringLiteral("volumes"), name).isEmpty());
+    QVERIFY(!m_case.engineInspect(QStringLiteral("volumes"), name).isEmpty());
 }
 
 void TstBlackboxVolumes::removeVolumeInUseIs409UntilContainerIsRemoved() {
@@ -267,14 +268,14 @@ void TstBlackboxVolumes::removeVolumeInUseIs409UntilContainerIsRemoved() {
     const auto forced =
         m_case.call("DELETE", QStringLiteral("/internal/v1/volumes/%1?force=true").arg(name));
     QCOMPARE(forced.status, 409);
-    QVERIFY(!m_case.dockerInspect(QStringLiteral("volumes"), name).isEmpty());
+    QVERIFY(!m_case.engineInspect(QStringLiteral("volumes"), name).isEmpty());
 
     QCOMPARE(
         m_case.call("DELETE", QStringLiteral("/internal/v1/containers/%1").arg(container)).status,
         204);
     const auto freed = m_case.call("DELETE", QStringLiteral("/internal/v1/volumes/%1").arg(name));
     QCOMPARE(freed.status, 204);
-    QVERIFY(m_case.dockerInspect(QStringLiteral("volumes"), name).isEmpty());
+    QVERIFY(m_case.engineInspect(QStringLiteral("volumes"), name).isEmpty());
 }
 
 void TstBlackboxVolumes::volumeNamesThatEscapeThePathAreRefused() {
@@ -323,7 +324,7 @@ void TstBlackboxVolumes::volumeNameCannotReachAnotherDockerEndpoint() {
     QCOMPARE(
         QJsonDocument::fromJson(query.body).object().value(QStringLiteral("message")).toString(),
         QStringLiteral("No such volume: %1?force=1").arg(victim));
-    QCOMPARE(m_case.dockerInspect(QStringLiteral("volumes"), victim)
+    QCOMPARE(m_case.engineInspect(QStringLiteral("volumes"), victim)
                  .value(QStringLiteral("Name"))
                  .toString(),
              victim);
