@@ -95,8 +95,20 @@ bool BlackboxCase::makeTestImageAvailable(QString* error) {
 }
 
 void BlackboxCase::finish() {
-    if (m_daemon && QTest::currentTestFailed())
+    // A clean stop is part of every case: SIGTERM must end the daemon with 0, and in a sanitizer
+    // build that is also where LeakSanitizer reports (exit code 23) what the case leaked.
+    if (m_daemon && !QTest::currentTestFailed()) {
+        const int code = m_daemon->terminate(10000);
+        if (code != 0 || m_daemon->log().contains("Sanitizer")) {
+            qWarning().noquote() << "daemon log:\n" << m_daemon->log();
+            QTest::qFail(qPrintable(QStringLiteral("sockerlessd did not stop cleanly on SIGTERM "
+                                                   "(exit code %1)")
+                                        .arg(code)),
+                         __FILE__, __LINE__);
+        }
+    } else if (m_daemon) {
         qWarning().noquote() << "daemon log:\n" << m_daemon->log();
+    }
     // A memory daemon's objects go with its process: only the Docker backend's need removing.
     if (m_docker && isDocker())
         removeLabelled();
