@@ -170,8 +170,9 @@ void TstMemoryShellInterpreter::scripts_data() {
     row("2>/dev/null", "nosuch 2>/dev/null; echo $?", "127\n");
     row(">/dev/null", "echo gone >/dev/null; echo kept", "kept\n");
     row("order matters", "{ echo e >&2; } 2>&1 >/dev/null", "e\n");
-    row("file target", "echo x >/tmp/f; echo $?", "1\n",
-        "sh: can't create /tmp/f: nonexistent directory\n");
+    row("file target", "echo x >/tmp/f; echo $?; cat /tmp/f", "0\nx\n");
+    row("file target in missing dir", "echo x >/no/f; echo $?", "1\n",
+        "sh: can't create /no/f: nonexistent directory\n");
     row("bad fd", "echo x >&5", "", "sh: 5: Bad file descriptor\n", 1);
     // commands
     row("true false colon", "true; echo $?; false; echo $?; :; echo $?", "0\n1\n0\n");

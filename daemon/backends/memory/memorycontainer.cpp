@@ -2,6 +2,7 @@
 
 #include "backends/memory/memoryclock.h"
 #include "backends/memory/memoryevents.h"
+#include "backends/memory/shell/shellfilesystem.h"
 #include "backends/memory/shell/shellprocess.h"
 
 #include <QTimer>
@@ -24,6 +25,13 @@ MemoryContainer::MemoryContainer(ContainerSetup setup, MemoryEvents* events, QOb
 
 MemoryContainer::~MemoryContainer() {
     terminate();
+}
+
+std::shared_ptr<shell::ShellFileSystem> MemoryContainer::fileSystem() {
+    if (!m_fileSystem)
+        m_fileSystem = std::make_shared<shell::ShellFileSystem>(
+            m_setup.config.hostname.value_or(m_setup.id.left(12)));
+    return m_fileSystem;
 }
 
 QMap<QString, QString> MemoryContainer::eventAttributes() const {
@@ -55,6 +63,8 @@ void MemoryContainer::launch() {
     spec.workingDir = m_setup.config.workingDir.value_or(QString());
     // PID 1 ignores the signals it does not handle, unless an init runs in front of it.
     spec.ignoresDefaultSignals = !m_setup.hostConfig.init.value_or(false);
+    spec.fileSystem = fileSystem();
+    spec.user = m_setup.config.user.value_or(QString());
     m_process = new shell::ShellProcess(spec, this);
     connect(m_process, &shell::ShellProcess::output, this, &MemoryContainer::onOutput);
     connect(m_process, &shell::ShellProcess::finished, this, &MemoryContainer::onFinished);

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <memory>
 
 class QTimer;
 
@@ -18,7 +19,8 @@ namespace sockerless::backends::memory {
 class MemoryEvents;
 namespace shell {
 class ShellProcess;
-}
+class ShellFileSystem;
+} // namespace shell
 
 /// What a container is made of, fixed at create.
 struct ContainerSetup {
@@ -75,6 +77,11 @@ public:
     /// Announces the removal (`destroy` event, removed()).
     void markRemoved();
 
+    /// The container's file system, shared by its main process and its execs; created (seeded
+    /// with the hostname) on first use and kept across restarts, as Docker keeps the writable
+    /// layer.
+    std::shared_ptr<shell::ShellFileSystem> fileSystem();
+
     /// The attributes Docker puts on a container's events: `image`, `name` and the labels.
     QMap<QString, QString> eventAttributes() const;
 
@@ -104,6 +111,7 @@ private:
     MemoryEvents* m_events;
     MemoryLogBuffer m_logs;
     shell::ShellProcess* m_process = nullptr;
+    std::shared_ptr<shell::ShellFileSystem> m_fileSystem;
     QTimer* m_killTimer = nullptr;
     QList<std::function<void()>> m_stopWaiters;
     QString m_status = QStringLiteral("created");

@@ -61,7 +61,7 @@ api::Result<MemoryContainerFilters> MemoryContainerFilters::make(const api::Filt
     }
     for (const QString& code : filters.values(QStringLiteral("exited"))) {
         bool ok = false;
-        code.toInt(&ok);
+        [[maybe_unused]] const int parsed = code.toInt(&ok); // only its validity matters here
         if (!ok)
             return api::ApiError::badRequest(
                 QStringLiteral("invalid filter 'exited=%1'").arg(code));

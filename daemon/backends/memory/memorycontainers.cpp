@@ -1,6 +1,7 @@
 #include "backends/memory/memorycontainers.h"
 
 #include "api/imagereference.h"
+#include "backends/memory/memoryanswer.h"
 #include "backends/memory/memoryclock.h"
 #include "backends/memory/memorycontainer.h"
 #include "backends/memory/memorycontainerfilters.h"
@@ -27,12 +28,6 @@ constexpr int kSigKill = 9;
 constexpr int kSigTerm = 15;
 // Docker's default stop timeout, in seconds.
 constexpr qint64 kDefaultStopTimeout = 10;
-
-// Calls `work` on the event loop while `context` lives and hands its result to `done`.
-template <typename T, typename Work>
-void answerLater(QObject* context, const Callback<T>& done, Work work) {
-    QTimer::singleShot(0, context, [done, work = std::move(work)]() mutable { done(work()); });
-}
 
 // A name as Docker's namesgenerator makes them: adjective_scientist.
 QString generatedName() {
@@ -191,12 +186,12 @@ MemoryContainers::createNow(const api::ContainerCreateRequest& request) {
 
 void MemoryContainers::create(const api::ContainerCreateRequest& request, QObject* context,
                               Callback<api::ContainerCreated> done) {
-    answerLater(context, done, [this, request] { return createNow(request); });
+    runLater(context, done, [this, request] { return createNow(request); });
 }
 
 void MemoryContainers::list(const api::ContainerListOptions& options, QObject* context,
                             Callback<QList<api::ContainerSummary>> done) {
-    answerLater(context, done, [this, options]() -> Result<QList<api::ContainerSummary>> {
+    runLater(context, done, [this, options]() -> Result<QList<api::ContainerSummary>> {
         const auto filters = MemoryContainerFilters::make(
             options.filters, [this](const QString& id) { return find(id); },
             [this](const QString& name) {
@@ -238,7 +233,7 @@ void MemoryContainers::list(const api::ContainerListOptions& options, QObject* c
 
 void MemoryContainers::inspect(const QString& id, bool size, QObject* context,
                                Callback<api::ContainerInspect> done) {
-    answerLater(context, done, [this, id, size]() -> Result<api::ContainerInspect> {
+    runLater(context, done, [this, id, size]() -> Result<api::ContainerInspect> {
         const auto c = lookup(id);
         if (!c.ok())
             return c.error();
@@ -253,7 +248,7 @@ void MemoryContainers::inspect(const QString& id, bool size, QObject* context,
 }
 
 void MemoryContainers::start(const QString& id, QObject* context, Callback<Nothing> done) {
-    answerLater(context, done, [this, id]() -> Result<Nothing> {
+    runLater(context, done, [this, id]() -> Result<Nothing> {
         const auto c = lookup(id);
         if (!c.ok())
             return c.error();
@@ -289,14 +284,14 @@ void MemoryContainers::stop(const QString& id, const api::ContainerStopOptions& 
 
 void MemoryContainers::kill(const QString& id, const QString& signal, QObject* context,
                             Callback<Nothing> done) {
-    answerLater(context, done, [this, id, signal]() -> Result<Nothing> {
+    runLater(context, done, [this, id, signal]() -> Result<Nothing> {
         const auto c = lookup(id);
         if (!c.ok())
             return c.error();
         const int signo = signalOf(signal, kSigKill);
         if (signo <= 0)
             return api::ApiError::badRequest(QStringLiteral("Invalid signal: %1").arg(signal));
-        const auto result = c.value()->kill(signo);
+        auto result = c.value()->kill(signo);
         if (!result.ok() && result.error().status == 409)
             return api::ApiError{
                 409,
@@ -316,7 +311,7 @@ void MemoryContainers::removeNow(MemoryContainer* container, bool removeVolumes)
 
 void MemoryContainers::remove(const QString& id, const api::ContainerRemoveOptions& options,
                               QObject* context, Callback<Nothing> done) {
-    answerLater(context, done, [this, id, options]() -> Result<Nothing> {
+    runLater(context, done, [this, id, options]() -> Result<Nothing> {
         const auto c = lookup(id);
         if (!c.ok())
             return c.error();

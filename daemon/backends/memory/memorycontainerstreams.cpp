@@ -17,7 +17,7 @@ qint64 timestampNanos(const QString& text) {
     return ok ? static_cast<qint64>(seconds * 1e9) : 0;
 }
 
-constexpr qsizetype kChunkBytes = 64 * 1024;
+constexpr qsizetype kChunkBytes = qsizetype(64) * 1024;
 
 } // namespace
 

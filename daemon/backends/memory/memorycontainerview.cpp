@@ -81,11 +81,11 @@ QString MemoryContainerView::humanDuration(qint64 nanos) {
         return QStringLiteral("About an hour");
     if (hours < 48)
         return QStringLiteral("%1 hours").arg(hours);
-    if (hours < 24 * 7 * 2)
+    if (hours < qint64(24) * 7 * 2)
         return QStringLiteral("%1 days").arg(hours / 24);
-    if (hours < 24 * 30 * 2)
+    if (hours < qint64(24) * 30 * 2)
         return QStringLiteral("%1 weeks").arg(hours / 24 / 7);
-    if (hours < 24 * 365 * 2)
+    if (hours < qint64(24) * 365 * 2)
         return QStringLiteral("%1 months").arg(hours / 24 / 30);
     return QStringLiteral("%1 years").arg(hours / 24 / 365);
 }

@@ -1,5 +1,6 @@
 #include "backends/memory/memoryexec.h"
 
+#include "backends/memory/memoryanswer.h"
 #include "backends/memory/memoryclock.h"
 #include "backends/memory/memorycontainer.h"
 #include "backends/memory/memorycontainers.h"
@@ -12,11 +13,6 @@
 namespace sockerless::backends::memory {
 
 namespace {
-
-template <typename T, typename Work>
-void answerLater(QObject* context, const Callback<T>& done, Work work) {
-    QTimer::singleShot(0, context, [done, work = std::move(work)]() mutable { done(work()); });
-}
 
 api::ApiError notRunning(const QString& containerId) {
     return {409, QStringLiteral("Container %1 is not running").arg(containerId)};
@@ -34,7 +30,7 @@ MemoryExec::~MemoryExec() {
 
 void MemoryExec::create(const QString& containerId, const api::ExecCreateRequest& request,
                         QObject* context, Callback<QString> done) {
-    answerLater(context, done, [this, containerId, request]() -> Result<QString> {
+    runLater(context, done, [this, containerId, request]() -> Result<QString> {
         MemoryContainer* container = m_containers->find(containerId);
         if (!container)
             return api::ApiError::notFound(QStringLiteral("container"), containerId);
@@ -53,7 +49,7 @@ void MemoryExec::create(const QString& containerId, const api::ExecCreateRequest
 }
 
 void MemoryExec::inspect(const QString& id, QObject* context, Callback<api::ExecInspect> done) {
-    answerLater(context, done, [this, id]() -> Result<api::ExecInspect> {
+    runLater(context, done, [this, id]() -> Result<api::ExecInspect> {
         const MemoryExecInstance* instance = m_instances.value(id);
         if (!instance)
             return api::ApiError::notFound(QStringLiteral("exec instance"), id);
@@ -76,7 +72,7 @@ api::Result<MemoryExecInstance*> MemoryExec::startable(const QString& id) const 
 }
 
 void MemoryExec::startDetached(const QString& id, QObject* context, Callback<Nothing> done) {
-    answerLater(context, done, [this, id]() -> Result<Nothing> {
+    runLater(context, done, [this, id]() -> Result<Nothing> {
         const auto instance = startable(id);
         if (!instance.ok())
             return instance.error();

@@ -65,6 +65,8 @@ void MemoryExecInstance::start(bool attached) {
     spec.workingDir = m_request.workingDir.isEmpty() ? setup.config.workingDir.value_or(QString())
                                                      : m_request.workingDir;
     spec.ignoresDefaultSignals = false; // not PID 1
+    spec.fileSystem = m_container->fileSystem();
+    spec.user = m_request.user.isEmpty() ? setup.config.user.value_or(QString()) : m_request.user;
     m_process = new shell::ShellProcess(spec, this);
     connect(m_process, &shell::ShellProcess::output, this, [this](int stream, const QByteArray& d) {
         if (!m_request.tty) {

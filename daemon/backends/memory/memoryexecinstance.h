@@ -23,7 +23,7 @@ public:
 
     const QString& id() const { return m_id; }
     const api::ExecCreateRequest& request() const { return m_request; }
-    MemoryContainer* container() const { return m_container; }
+    MemoryContainer* container() const { return m_container.data(); }
     bool started() const { return m_started; }
     bool running() const { return m_process != nullptr; }
     api::ExecInspect inspect() const;

@@ -4,7 +4,7 @@
 
 namespace sockerless::backends::memory {
 
-MemoryFailedStream::MemoryFailedStream(api::ApiError error, QObject* parent)
+MemoryFailedStream::MemoryFailedStream(const api::ApiError& error, QObject* parent)
     : BackendStream(parent) {
     QTimer::singleShot(0, this, [this, error] { emit failed(error); });
 }

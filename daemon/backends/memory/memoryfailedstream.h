@@ -9,7 +9,7 @@ namespace sockerless::backends::memory {
 class MemoryFailedStream : public BackendStream {
     Q_OBJECT
 public:
-    MemoryFailedStream(api::ApiError error, QObject* parent);
+    MemoryFailedStream(const api::ApiError& error, QObject* parent);
 };
 
 } // namespace sockerless::backends::memory

@@ -17,7 +17,7 @@ void MemoryLogBuffer::append(int stream, const QByteArray& data) {
     }
     partial += data.mid(start);
     // A line without end must not grow forever either: Docker splits at 16 KiB too.
-    if (partial.size() >= 16 * 1024)
+    if (partial.size() >= qsizetype(16) * 1024)
         push(stream, std::exchange(partial, {}));
 }
 

@@ -1,5 +1,7 @@
 #include "backends/memory/memorynetworks.h"
 
+#include "backends/memory/memoryanswer.h"
+
 #include "backends/memory/memoryclock.h"
 #include "backends/memory/memoryevents.h"
 #include "backends/memory/networkbuilder.h"
@@ -31,11 +33,6 @@ bool isUserNetwork(const NetworkRecord& network) {
 }
 
 } // namespace
-
-template <typename T>
-void MemoryNetworks::answer(QObject* context, const Callback<T>& done, const Result<T>& result) {
-    QTimer::singleShot(0, context, [done, result] { done(result); });
-}
 
 MemoryNetworks::MemoryNetworks(MemoryEvents* events, const ContainerDirectory* containers)
     : m_events(events)
@@ -287,13 +284,13 @@ void MemoryNetworks::create(const api::NetworkCreateRequest& request, QObject* c
         response.id = id;
         return response;
     }();
-    answer(context, done, result);
+    answerLater(context, done, result);
 }
 
 void MemoryNetworks::list(const api::Filters& filters, QObject* context,
                           Callback<QList<api::Network>> done) {
     if (auto error = NetworkFilters::checkList(filters))
-        return answer<QList<api::Network>>(context, done, *error);
+        return answerLater<QList<api::Network>>(context, done, *error);
     QList<api::Network> networks;
     for (const auto& [id, network] : m_networks) {
         // Docker 20.10 lists every network with an empty `Containers`.
@@ -302,7 +299,7 @@ void MemoryNetworks::list(const api::Filters& filters, QObject* context,
     }
     std::sort(networks.begin(), networks.end(),
               [](const api::Network& a, const api::Network& b) { return a.name < b.name; });
-    answer<QList<api::Network>>(context, done, networks);
+    answerLater<QList<api::Network>>(context, done, networks);
 }
 
 void MemoryNetworks::inspect(const QString& id, bool verbose, QObject* context,
@@ -310,9 +307,9 @@ void MemoryNetworks::inspect(const QString& id, bool verbose, QObject* context,
     Q_UNUSED(verbose); // local networks have no swarm details to add
     const auto found = findOr404(id);
     if (!found.ok())
-        return answer<api::Network>(context, done, found.error());
+        return answerLater<api::Network>(context, done, found.error());
     const NetworkRecord& network = *found.value();
-    answer<api::Network>(context, done, network.toApi(runningEndpoints(network)));
+    answerLater<api::Network>(context, done, network.toApi(runningEndpoints(network)));
 }
 
 void MemoryNetworks::connect(const QString& id, const api::NetworkConnectRequest& request,
@@ -343,7 +340,7 @@ void MemoryNetworks::connect(const QString& id, const api::NetworkConnectRequest
             markJoined(network, *endpoint.value(), true);
         return Nothing{};
     }();
-    answer(context, done, result);
+    answerLater(context, done, result);
 }
 
 void MemoryNetworks::disconnect(const QString& id, const api::NetworkDisconnectRequest& request,
@@ -376,7 +373,7 @@ void MemoryNetworks::disconnect(const QString& id, const api::NetworkDisconnectR
         leave(*network, container->id);
         return Nothing{};
     }();
-    answer(context, done, result);
+    answerLater(context, done, result);
 }
 
 void MemoryNetworks::remove(const QString& id, QObject* context, Callback<Nothing> done) {
@@ -397,14 +394,14 @@ void MemoryNetworks::remove(const QString& id, QObject* context, Callback<Nothin
         m_networks.erase(network.id);
         return Nothing{};
     }();
-    answer(context, done, result);
+    answerLater(context, done, result);
 }
 
 void MemoryNetworks::prune(const api::Filters& filters, QObject* context,
                            Callback<api::NetworkPruneResponse> done) {
     std::optional<qint64> until;
     if (auto error = NetworkFilters::checkPrune(filters, &until))
-        return answer<api::NetworkPruneResponse>(context, done, *error);
+        return answerLater<api::NetworkPruneResponse>(context, done, *error);
     api::NetworkPruneResponse response;
     for (auto it = m_networks.begin(); it != m_networks.end();) {
         const NetworkRecord& network = it->second;
@@ -418,7 +415,7 @@ void MemoryNetworks::prune(const api::Filters& filters, QObject* context,
             ++it;
         }
     }
-    answer<api::NetworkPruneResponse>(context, done, response);
+    answerLater<api::NetworkPruneResponse>(context, done, response);
 }
 
 } // namespace sockerless::backends::memory

@@ -77,9 +77,6 @@ private:
     void markJoined(NetworkRecord& network, NetworkEndpoint& endpoint, bool publish);
     void publish(const QString& action, const NetworkRecord& network,
                  const QString& containerId = {});
-    /// Answers `done` with `result` from the event loop, never after `context` died.
-    template <typename T>
-    static void answer(QObject* context, const Callback<T>& done, const Result<T>& result);
 
     MemoryEvents* m_events;
     const ContainerDirectory* m_containers;

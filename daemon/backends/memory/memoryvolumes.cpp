@@ -1,5 +1,7 @@
 #include "backends/memory/memoryvolumes.h"
 
+#include "backends/memory/memoryanswer.h"
+
 #include "backends/memory/memoryclock.h"
 #include "backends/memory/memoryevents.h"
 #include "backends/memory/volumefilters.h"
@@ -18,11 +20,6 @@ QString createdNow() {
 }
 
 } // namespace
-
-template <typename T>
-void MemoryVolumes::answer(QObject* context, const Callback<T>& done, const Result<T>& result) {
-    QTimer::singleShot(0, context, [done, result] { done(result); });
-}
 
 MemoryVolumes::MemoryVolumes(MemoryEvents* events)
     : m_events(events) {}
@@ -103,28 +100,28 @@ void MemoryVolumes::create(const api::VolumeCreateRequest& request, QObject* con
                            Callback<api::Volume> done) {
     const auto record = createRecord(request, false);
     if (!record.ok())
-        return answer<api::Volume>(context, done, record.error());
-    answer<api::Volume>(context, done, record.value()->toApi());
+        return answerLater<api::Volume>(context, done, record.error());
+    answerLater<api::Volume>(context, done, record.value()->toApi());
 }
 
 void MemoryVolumes::list(const api::Filters& filters, QObject* context,
                          Callback<api::VolumeList> done) {
     if (auto error = VolumeFilters::check(filters))
-        return answer<api::VolumeList>(context, done, *error);
+        return answerLater<api::VolumeList>(context, done, *error);
     api::VolumeList list;
     for (const auto& [name, volume] : m_volumes) {
         if (VolumeFilters::matches(volume, filters))
             list.volumes.append(volume.toApi());
     }
-    answer<api::VolumeList>(context, done, list);
+    answerLater<api::VolumeList>(context, done, list);
 }
 
 void MemoryVolumes::inspect(const QString& name, QObject* context, Callback<api::Volume> done) {
     const auto it = m_volumes.find(name);
     if (it == m_volumes.end())
-        return answer<api::Volume>(context, done,
-                                   api::ApiError::notFound(QStringLiteral("volume"), name));
-    answer<api::Volume>(context, done, it->second.toApi());
+        return answerLater<api::Volume>(context, done,
+                                        api::ApiError::notFound(QStringLiteral("volume"), name));
+    answerLater<api::Volume>(context, done, it->second.toApi());
 }
 
 void MemoryVolumes::remove(const QString& name, bool force, QObject* context,
@@ -133,15 +130,15 @@ void MemoryVolumes::remove(const QString& name, bool force, QObject* context,
     if (it == m_volumes.end()) {
         // With force, Docker ignores a volume that is not there.
         if (force)
-            return answer<Nothing>(context, done, Nothing{});
-        return answer<Nothing>(context, done,
-                               api::ApiError::notFound(QStringLiteral("volume"), name));
+            return answerLater<Nothing>(context, done, Nothing{});
+        return answerLater<Nothing>(context, done,
+                                    api::ApiError::notFound(QStringLiteral("volume"), name));
     }
     if (!it->second.users.isEmpty()) {
         QStringList users = it->second.users.values();
         users.sort();
         // Go's %v of a string slice: `[a b]`. Force does not override it, as in Docker.
-        return answer<Nothing>(
+        return answerLater<Nothing>(
             context, done,
             api::ApiError{
                 409,
@@ -149,7 +146,7 @@ void MemoryVolumes::remove(const QString& name, bool force, QObject* context,
     }
     m_volumes.erase(it);
     publish(QStringLiteral("destroy"), name);
-    answer<Nothing>(context, done, Nothing{});
+    answerLater<Nothing>(context, done, Nothing{});
 }
 
 } // namespace sockerless::backends::memory

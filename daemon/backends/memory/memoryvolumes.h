@@ -41,8 +41,6 @@ private:
     /// either way).
     Result<VolumeRecord*> createRecord(const api::VolumeCreateRequest& request, bool anonymous);
     void publish(const QString& action, const QString& name);
-    template <typename T>
-    static void answer(QObject* context, const Callback<T>& done, const Result<T>& result);
 
     MemoryEvents* m_events;
     std::map<QString, VolumeRecord> m_volumes; ///< by name, so lists come sorted

@@ -50,6 +50,15 @@ QString printCommand(const Command& command) {
     } else if (const auto* group = std::get_if<GroupClause>(&command.body)) {
         out << (group->subshell ? u"( "_s + printList(group->body) + u" )"_s
                                 : u"{ "_s + printBody(group->body) + u" }"_s);
+    } else if (const auto* caseClause = std::get_if<CaseClause>(&command.body)) {
+        QString text = u"case "_s + caseClause->word.raw + u" in"_s;
+        for (const CaseClause::Item& item : caseClause->items) {
+            QStringList patterns;
+            for (const Word& pattern : item.patterns)
+                patterns << pattern.raw;
+            text += u" "_s + patterns.join(u'|') + u") "_s + printBody(item.body) + u";"_s;
+        }
+        out << text + u" esac"_s;
     }
     for (const Redirect& redirect : command.redirects)
         out << printRedirect(redirect);

@@ -36,8 +36,8 @@ struct Word {
     QString raw;
 };
 
-/// `fd>target`, `fd>&N`, `fd<target`. Only `/dev/null` exists as a file; the evaluator reports
-/// any other path the way busybox reports an unwritable one.
+/// `fd>target`, `fd>>target`, `fd>&N`, `fd<target`: targets are paths of the container's
+/// ShellFileSystem.
 struct Redirect {
     enum class Kind { Output, Append, Input, DuplicateOutput, DuplicateInput };
     Kind kind = Kind::Output;
@@ -104,9 +104,20 @@ struct GroupClause {
     CommandList body;
 };
 
+/// `case word in pat|pat) list;; ... esac`.
+struct CaseClause {
+    /// One `pat|pat) list;;` arm.
+    struct Item {
+        std::vector<Word> patterns;
+        CommandList body;
+    };
+    Word word;
+    std::vector<Item> items;
+};
+
 /// Any command with the redirections written after it.
 struct Command {
-    std::variant<SimpleCommand, IfClause, LoopClause, ForClause, GroupClause> body;
+    std::variant<SimpleCommand, IfClause, LoopClause, ForClause, GroupClause, CaseClause> body;
     std::vector<Redirect> redirects;
 };
 

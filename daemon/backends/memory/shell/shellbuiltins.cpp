@@ -1,10 +1,8 @@
 // The builtins that change the shell itself: exit, export, unset, trap, break, continue, sh,
-// exec, shift, set, cd.
+// exec, shift, set, cd, read.
 #include "shellcommands.h"
 
 #include "shellinterpreter.h"
-
-#include <QDir>
 
 #include <algorithm>
 
@@ -154,9 +152,10 @@ int continueCommand(ShellInterpreter& shell, const QStringList& args) {
 }
 
 int sh(ShellInterpreter& shell, const QStringList& args) {
-    // sh [-options] [-c script [name [args...]] | file [args...]]; options other than -c (like
-    // -e or -x) are accepted and have no effect.
+    // sh [-options] [-c script [name [args...]] | file [args...]]; options other than -c and -e
+    // (like -x) are accepted and have no effect.
     bool command = false;
+    bool errexit = false;
     qsizetype i = 1;
     for (; i < args.size(); ++i) {
         const QString& arg = args[i];
@@ -168,6 +167,8 @@ int sh(ShellInterpreter& shell, const QStringList& args) {
             break;
         if (arg.startsWith(u'-') && arg.contains(u'c'))
             command = true;
+        if (arg.startsWith(u'-') && arg.contains(u'e'))
+            errexit = true;
     }
     if (command) {
         if (i >= args.size()) {
@@ -176,13 +177,13 @@ int sh(ShellInterpreter& shell, const QStringList& args) {
         }
         const QString& script = args[i];
         const QString name = i + 1 < args.size() ? args[i + 1] : args[0];
-        return shell.runNestedShell(script, name, args.mid(i + 2));
+        return shell.runNestedShell(script, name, args.mid(i + 2), errexit);
     }
     if (i < args.size()) {
         shell.printError(u"sh: can't open '"_s + args[i] + u"': No such file or directory"_s);
         return 2;
     }
-    return shell.runNestedShell(QString(), args[0], {});
+    return shell.runNestedShell(QString(), args[0], {}, errexit);
 }
 
 int exec(ShellInterpreter& shell, const QStringList& args) {
@@ -213,8 +214,8 @@ int set(ShellInterpreter& shell, const QStringList& args) {
         shell.out().write(out);
         return 0;
     }
-    // Options (-e, -x, -u ...) are accepted and have no effect; what follows `--` or the first
-    // non-option replaces the positional parameters.
+    // -e/+e (and -o errexit) switch errexit; other options (-x, -u ...) are accepted and have
+    // no effect; what follows `--` or the first non-option replaces the positional parameters.
     qsizetype i = 1;
     bool replace = false;
     for (; i < args.size(); ++i) {
@@ -224,6 +225,8 @@ int set(ShellInterpreter& shell, const QStringList& args) {
             break;
         }
         if (args[i] == u"-o" || args[i] == u"+o") {
+            if (i + 1 < args.size() && args[i + 1] == u"errexit")
+                shell.state().errexit = args[i] == u"-o";
             ++i;
             continue;
         }
@@ -231,6 +234,8 @@ int set(ShellInterpreter& shell, const QStringList& args) {
             replace = true;
             break;
         }
+        if (args[i].contains(u'e'))
+            shell.state().errexit = args[i].startsWith(u'-');
     }
     if (replace)
         shell.state().positional = args.mid(i);
@@ -238,14 +243,93 @@ int set(ShellInterpreter& shell, const QStringList& args) {
 }
 
 int cd(ShellInterpreter& shell, const QStringList& args) {
-    // There is no file system to check: any directory is accepted.
     const QString home = shell.variable(u"HOME"_s).value_or(u"/"_s);
     const QString target = args.size() > 1 ? args[1] : home;
-    const QString path = QDir::cleanPath(
-        target.startsWith(u'/') ? target : shell.state().workingDir + u"/"_s + target);
+    const QString path = shell.resolvePath(target);
+    const ShellFileSystem::Type type = shell.fileSystem().type(path);
+    if (type != ShellFileSystem::Type::Directory) {
+        shell.printError(u"sh: cd: can't cd to "_s + target + u": "_s +
+                         (type == ShellFileSystem::Type::None ? u"No such file or directory"_s
+                                                              : u"Not a directory"_s));
+        return 1;
+    }
     shell.state().workingDir = path;
     shell.setVariable(u"PWD"_s, path);
     return 0;
+}
+
+int read(ShellInterpreter& shell, const QStringList& args) {
+    bool raw = false;
+    QStringList names;
+    for (const QString& arg : args.mid(1)) {
+        if (names.isEmpty() && arg == u"-r")
+            raw = true;
+        else
+            names << arg;
+    }
+    for (const QString& name : names) {
+        if (!isName(name)) {
+            shell.printError(u"sh: read: '"_s + name + u"': not a valid identifier"_s);
+            return 2;
+        }
+    }
+    if (names.isEmpty())
+        names << u"REPLY"_s;
+    // Byte by byte, so that what follows the line stays for the next reader of stdin. A
+    // backslash (without -r) escapes the next character; before a newline it joins lines.
+    QByteArray line;
+    QList<bool> escaped; ///< per byte of `line`: it came after a backslash
+    bool eof = false;
+    bool pendingBackslash = false;
+    for (;;) {
+        const QByteArray byte = shell.in().read(1);
+        if (byte.isEmpty()) {
+            eof = true;
+            break;
+        }
+        if (pendingBackslash) {
+            pendingBackslash = false;
+            if (byte != "\n") {
+                line += byte;
+                escaped << true;
+            }
+            continue;
+        }
+        if (byte == "\n")
+            break;
+        if (!raw && byte == "\\") {
+            pendingBackslash = true;
+            continue;
+        }
+        line += byte;
+        escaped << false;
+    }
+    // Splits on IFS (default blanks); the last name takes the rest of the line.
+    const QString ifs = shell.variable(u"IFS"_s).value_or(u" \t\n"_s);
+    const QString text = QString::fromUtf8(line);
+    const bool sameLength = text.size() == line.size(); // escapes are tracked for ASCII only
+    auto isSeparator = [&](qsizetype i) {
+        return ifs.contains(text[i]) && !(sameLength && escaped[i]);
+    };
+    qsizetype at = 0;
+    while (at < text.size() && isSeparator(at))
+        ++at;
+    for (qsizetype n = 0; n < names.size(); ++n) {
+        if (n + 1 == names.size()) {
+            qsizetype end = text.size();
+            while (end > at && isSeparator(end - 1))
+                --end;
+            shell.setVariable(names[n], text.mid(at, end - at));
+            break;
+        }
+        const qsizetype start = at;
+        while (at < text.size() && !isSeparator(at))
+            ++at;
+        shell.setVariable(names[n], text.mid(start, at - start));
+        while (at < text.size() && isSeparator(at))
+            ++at;
+    }
+    return eof ? 1 : 0;
 }
 
 } // namespace commands

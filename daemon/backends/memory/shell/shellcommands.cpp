@@ -52,7 +52,9 @@ bool parseDuration(QString text, double* seconds) {
 
 } // namespace
 
-Builtin findBuiltin(const QString& name) {
+namespace {
+
+const QHash<QString, Builtin>& builtinTable() {
     static const QHash<QString, Builtin> table = {
         {u"echo"_s, commands::echo},
         {u"printf"_s, commands::printfCommand},
@@ -81,8 +83,25 @@ Builtin findBuiltin(const QString& name) {
         {u"set"_s, commands::set},
         {u"cd"_s, commands::cd},
         {u"wait"_s, commands::trueCommand},
+        {u"touch"_s, commands::touch},
+        {u"rm"_s, commands::rm},
+        {u"mkdir"_s, commands::mkdir},
+        {u"ls"_s, commands::ls},
+        {u"id"_s, commands::id},
+        {u"whoami"_s, commands::whoami},
+        {u"read"_s, commands::read},
     };
-    return table.value(name, nullptr);
+    return table;
+}
+
+} // namespace
+
+Builtin findBuiltin(const QString& name) {
+    return builtinTable().value(name, nullptr);
+}
+
+QStringList builtinNames() {
+    return builtinTable().keys();
 }
 
 QByteArray interpretEscapes(const QString& text, bool* stop) {
@@ -193,24 +212,6 @@ int echo(ShellInterpreter& shell, const QStringList& args) {
         out += '\n';
     shell.out().write(out);
     return 0;
-}
-
-int cat(ShellInterpreter& shell, const QStringList& args) {
-    QStringList files = args.mid(1);
-    if (files.isEmpty())
-        files << u"-"_s;
-    int status = 0;
-    for (const QString& file : files) {
-        if (file != u"-") {
-            shell.printError(u"cat: can't open '"_s + file + u"': No such file or directory"_s);
-            status = 1;
-            continue;
-        }
-        for (QByteArray data = shell.in().read(readChunk); !data.isEmpty();
-             data = shell.in().read(readChunk))
-            shell.out().write(data);
-    }
-    return status;
 }
 
 int sleep(ShellInterpreter& shell, const QStringList& args) {

@@ -1,5 +1,6 @@
 // Word expansion of ShellInterpreter: parameters, arithmetic, command substitution and field
-// splitting (on blanks and newlines; no globbing, as there is no file system to match).
+// splitting (on blanks and newlines). Words are not globbed: no test or client script the memory
+// backend serves has needed `*` to match files in its small in-memory file system yet.
 #include "shellarithmetic.h"
 #include "shellinterpreter.h"
 

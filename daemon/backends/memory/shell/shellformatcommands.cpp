@@ -202,12 +202,22 @@ private:
                 return operand.isEmpty();
             if (first == u"-n")
                 return !operand.isEmpty();
-            // There is no file system: only the root directory and /dev/null exist.
-            if (first == u"-e")
-                return operand == u"/" || operand == u"/dev/null";
+            const QString path = shell_.resolvePath(operand);
+            const ShellFileSystem::Type type = shell_.fileSystem().type(path);
+            if (first == u"-e" || first == u"-r" || first == u"-w")
+                return type != ShellFileSystem::Type::None;
+            if (first == u"-f")
+                return type == ShellFileSystem::Type::File;
             if (first == u"-d")
-                return operand == u"/";
-            return false;
+                return type == ShellFileSystem::Type::Directory;
+            if (first == u"-s")
+                return type == ShellFileSystem::Type::File &&
+                       !shell_.fileSystem().read(path).value_or(QByteArray()).isEmpty();
+            if (first == u"-x") // the builtins in /bin and /usr/bin, and directories
+                return type == ShellFileSystem::Type::Directory ||
+                       (type == ShellFileSystem::Type::File &&
+                        (path.startsWith(u"/bin/"_s) || path.startsWith(u"/usr/bin/"_s)));
+            return false; // -p, -L, -h: there are no pipes or links
         }
         ++pos_;
         return !first.isEmpty();

@@ -44,14 +44,19 @@ class ShellInterpreter::FdScope {
 public:
     explicit FdScope(ShellInterpreter& shell)
         : shell_(shell)
-        , saved_(shell.fds_) {}
+        , saved_(shell.fds_)
+        , files_(shell.files_.size()) {}
     FdScope(const FdScope&) = delete;
     FdScope& operator=(const FdScope&) = delete;
-    ~FdScope() { shell_.fds_ = saved_; }
+    ~FdScope() {
+        shell_.fds_ = saved_;
+        shell_.files_.resize(files_);
+    }
 
 private:
     ShellInterpreter& shell_;
     std::map<int, Stream*> saved_;
+    size_t files_;
 };
 
 ShellInterpreter::ShellInterpreter(ProcessControl& control, ShellState state, bool mainShell,
@@ -60,7 +65,10 @@ ShellInterpreter::ShellInterpreter(ProcessControl& control, ShellState state, bo
     , state_(std::move(state))
     , mainShell_(mainShell)
     , fds_(std::move(fds))
-    , null_(control) {}
+    , null_(control) {
+    if (!state_.fileSystem)
+        state_.fileSystem = std::make_shared<ShellFileSystem>(state_.hostname);
+}
 
 void ShellInterpreter::printError(const QString& text) const {
     err().write((text + u"\n"_s).toUtf8());
@@ -233,11 +241,14 @@ int ShellInterpreter::executeAsProgram(const QStringList& argv) {
 }
 
 int ShellInterpreter::runNestedShell(const QString& script, const QString& name,
-                                     const QStringList& args) {
+                                     const QStringList& args, bool errexit) {
     ShellState state;
     state.hostname = state_.hostname;
     state.workingDir = state_.workingDir;
     state.pid = state_.pid;
+    state.fileSystem = state_.fileSystem;
+    state.user = state_.user;
+    state.errexit = errexit;
     state.scriptName = name;
     state.positional = args;
     // A shell that replaces the main one (the process's own `sh`, or `exec sh`) handles the
@@ -276,7 +287,12 @@ int ShellInterpreter::execute(const QStringList& argv) {
     }
     QStringList args = argv;
     args.front() = name;
-    return builtin(*this, args);
+    try {
+        return builtin(*this, args);
+    } catch (const WriteError& error) {
+        printError(name + u": write error: "_s + error.message);
+        return 1;
+    }
 }
 
 void ShellInterpreter::checkpoint() {
@@ -317,17 +333,51 @@ int ShellInterpreter::execList(const CommandList& list) {
 }
 
 int ShellInterpreter::execAndOr(const AndOr& andOr) {
-    int status = execPipeline(andOr.pipelines.front());
-    for (size_t i = 0; i < andOr.operators.size(); ++i) {
-        if (loopExitPending())
-            break;
-        const bool wantSuccess = andOr.operators[i] == AndOr::Operator::And;
-        if ((status == 0) != wantSuccess)
-            continue;
-        state_.lastStatus = status;
-        status = execPipeline(andOr.pipelines[i + 1]);
+    // Every pipeline but the last is a condition of the next; `set -e` looks only at the last
+    // one run, and only when it was the list's last (POSIX).
+    const size_t last = andOr.pipelines.size() - 1;
+    int status = 0;
+    {
+        ++conditionDepth_;
+        struct Leave {
+            int& depth;
+            ~Leave() { --depth; }
+        } leave{conditionDepth_};
+        if (last > 0)
+            status = execPipeline(andOr.pipelines.front());
+        for (size_t i = 0; i + 1 < last; ++i) {
+            if (loopExitPending())
+                return status;
+            const bool wantSuccess = andOr.operators[i] == AndOr::Operator::And;
+            if ((status == 0) != wantSuccess)
+                continue;
+            state_.lastStatus = status;
+            status = execPipeline(andOr.pipelines[i + 1]);
+        }
     }
+    if (last > 0) {
+        if (loopExitPending())
+            return status;
+        const bool wantSuccess = andOr.operators[last - 1] == AndOr::Operator::And;
+        if ((status == 0) != wantSuccess)
+            return status;
+        state_.lastStatus = status;
+    }
+    // Reached only when the last pipeline runs: `set -e` applies to it.
+    status = execPipeline(andOr.pipelines[last]);
+    if (state_.errexit && conditionDepth_ == 0 && status != 0 && !andOr.pipelines[last].negated &&
+        !loopExitPending())
+        throw ExitRequest{status};
     return status;
+}
+
+int ShellInterpreter::execCondition(const CommandList& list) {
+    ++conditionDepth_;
+    struct Leave {
+        int& depth;
+        ~Leave() { --depth; }
+    } leave{conditionDepth_};
+    return execList(list);
 }
 
 int ShellInterpreter::execPipeline(const Pipeline& pipeline) {
@@ -422,6 +472,8 @@ int ShellInterpreter::execCommand(const Command& command) {
         return execLoop(*loop);
     if (const auto* loop = std::get_if<ForClause>(&command.body))
         return execFor(*loop);
+    if (const auto* clause = std::get_if<CaseClause>(&command.body))
+        return execCase(*clause);
     const auto& group = std::get<GroupClause>(command.body);
     return group.subshell ? execSubshell(group.body) : execList(group.body);
 }
@@ -433,15 +485,10 @@ bool ShellInterpreter::applyRedirects(const std::vector<Redirect>& redirects) {
         case Redirect::Kind::Output:
         case Redirect::Kind::Append:
         case Redirect::Kind::Input:
-            if (target == u"/dev/null") {
+            if (target == u"/dev/null")
                 fds_[redirect.fd] = &null_;
-            } else if (redirect.kind == Redirect::Kind::Input) {
-                printError(u"sh: can't open '"_s + target + u"': No such file or directory"_s);
+            else if (!openFile(redirect, target))
                 return false;
-            } else {
-                printError(u"sh: can't create "_s + target + u": nonexistent directory"_s);
-                return false;
-            }
             break;
         case Redirect::Kind::DuplicateOutput:
         case Redirect::Kind::DuplicateInput: {
@@ -464,6 +511,37 @@ bool ShellInterpreter::applyRedirects(const std::vector<Redirect>& redirects) {
     // A closed standard descriptor reads as end of file and swallows writes.
     for (int fd = 0; fd <= 2; ++fd)
         fds_.try_emplace(fd, &null_);
+    return true;
+}
+
+bool ShellInterpreter::openFile(const Redirect& redirect, const QString& target) {
+    ShellFileSystem& files = fileSystem();
+    const QString path = resolvePath(target);
+    if (redirect.kind == Redirect::Kind::Input) {
+        ShellFileSystem::Error error = ShellFileSystem::Error::None;
+        std::optional<QByteArray> content = files.read(path, &error);
+        if (!content) {
+            printError(u"sh: can't open '"_s + target + u"': "_s + ShellFileSystem::message(error));
+            return false;
+        }
+        files_.push_back(std::make_unique<ContentStream>(control_, std::move(*content)));
+    } else {
+        // `>` truncates (creating the file), `>>` creates it if needed.
+        const ShellFileSystem::Error error = redirect.kind == Redirect::Kind::Output
+                                                 ? files.write(path, {}, false)
+                                                 : files.touch(path);
+        if (error == ShellFileSystem::Error::NotFound ||
+            error == ShellFileSystem::Error::NotDirectory) {
+            printError(u"sh: can't create "_s + target + u": nonexistent directory"_s);
+            return false;
+        }
+        if (error != ShellFileSystem::Error::None) {
+            printError(u"sh: can't create "_s + target + u": "_s + ShellFileSystem::message(error));
+            return false;
+        }
+        files_.push_back(std::make_unique<FileStream>(control_, files, path));
+    }
+    fds_[redirect.fd] = files_.back().get();
     return true;
 }
 
@@ -512,7 +590,7 @@ int ShellInterpreter::execSimple(const SimpleCommand& simple,
 
 int ShellInterpreter::execIf(const IfClause& clause) {
     for (const auto& [condition, body] : clause.branches) {
-        const int status = execList(condition);
+        const int status = execCondition(condition);
         if (loopExitPending())
             return status;
         if (status == 0)
@@ -526,7 +604,7 @@ int ShellInterpreter::execLoop(const LoopClause& loop) {
     ++loopDepth_;
     for (;;) {
         checkpoint();
-        const int condition = execList(loop.condition);
+        const int condition = execCondition(loop.condition);
         if (!loopExitPending()) {
             if ((condition == 0) == loop.until)
                 break;
@@ -560,6 +638,17 @@ int ShellInterpreter::execFor(const ForClause& loop) {
     }
     --loopDepth_;
     return status;
+}
+
+int ShellInterpreter::execCase(const CaseClause& clause) {
+    const QString word = expandToString(clause.word.parts);
+    for (const CaseClause::Item& item : clause.items) {
+        for (const Word& pattern : item.patterns) {
+            if (matchPattern(expandPattern(pattern), word))
+                return execList(item.body);
+        }
+    }
+    return 0;
 }
 
 } // namespace sockerless::backends::memory::shell

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "shellast.h"
+#include "shellfilesystem.h"
 #include "shellio.h"
 
 #include <QHash>
@@ -8,7 +9,9 @@
 #include <QStringList>
 
 #include <map>
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace sockerless::backends::memory::shell {
 
@@ -35,7 +38,16 @@ struct ShellState {
     QString hostname;
     QString workingDir = QStringLiteral("/");
     qint64 pid = 0;
+    /// The container's file system, shared with every other shell of the container.
+    std::shared_ptr<ShellFileSystem> fileSystem;
+    /// Docker's `User` (`name`, `uid`, `name:group`, `uid:gid`); empty: root.
+    QString user;
+    bool errexit = false; ///< `set -e`
 };
+
+/// True when `text` matches the shell pattern `pattern` (`*`, `?`, `[...]`, `[!...]`; a
+/// backslash makes the next character literal), as `case` matches.
+bool matchPattern(const QString& pattern, const QString& text);
 
 /// Runs parsed scripts against a file descriptor table of Streams. One interpreter is one shell
 /// process: a pipeline stage or a `( )` group gets a copy of it. The main shell of a
@@ -61,8 +73,10 @@ public:
     /// Runs `argv` as the program that replaces this shell (a process's argv, `exec`): a nested
     /// `sh` then takes over the process's signal handling. Throws like execute().
     int executeAsProgram(const QStringList& argv);
-    /// Runs a nested `sh`: a new shell that inherits only the exported variables.
-    int runNestedShell(const QString& script, const QString& name, const QStringList& args);
+    /// Runs a nested `sh`: a new shell that inherits only the exported variables (and the file
+    /// system and user); `errexit` for `sh -e`.
+    int runNestedShell(const QString& script, const QString& name, const QStringList& args,
+                       bool errexit = false);
 
     /// The current standard streams (after redirections).
     Stream& in() const { return *fds_.at(0); }
@@ -70,6 +84,13 @@ public:
     Stream& err() const { return *fds_.at(2); }
     /// Writes `text` and a newline to stderr.
     void printError(const QString& text) const;
+
+    /// The container's file system (never null).
+    ShellFileSystem& fileSystem() const { return *state_.fileSystem; }
+    /// `path` made absolute against the working directory.
+    QString resolvePath(const QString& path) const {
+        return ShellFileSystem::resolve(state_.workingDir, path);
+    }
 
     /// Shell state for the builtins.
     ShellState& state() { return state_; }
@@ -97,8 +118,11 @@ private:
     int execLoop(const LoopClause& loop);
     int execFor(const ForClause& loop);
     int execSubshell(const CommandList& body);
+    int execCase(const CaseClause& clause);
+    int execCondition(const CommandList& list);
     int runStage(const Command& command, Pipe* input, Pipe* output);
     bool applyRedirects(const std::vector<Redirect>& redirects);
+    bool openFile(const Redirect& redirect, const QString& target);
     bool loopExitPending() const { return breakLevels_ > 0 || continueLevels_ > 0; }
     void checkpoint();
     void runPendingTraps();
@@ -111,12 +135,16 @@ private:
     QString expandParameter(const WordPart& part);
     QString parameterValue(const QString& name, bool* isSet) const;
     QString commandSubstitution(const QString& script);
+    QString expandPattern(const Word& word);
 
     ProcessControl& control_;
     ShellState state_;
     bool mainShell_;
     std::map<int, Stream*> fds_;
     NullStream null_;
+    /// The file streams of the redirections in force; FdScope drops those of a finished command.
+    std::vector<std::unique_ptr<Stream>> files_;
+    int conditionDepth_ = 0; ///< > 0 while running a condition, where `set -e` does not apply
     int loopDepth_ = 0;
     int breakLevels_ = 0;
     int continueLevels_ = 0;

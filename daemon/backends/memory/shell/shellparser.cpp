@@ -9,7 +9,7 @@ namespace {
 /// Reserved words that may not start a command (they close or continue a compound one).
 bool isClosingKeyword(const Token& token) {
     static const QStringList words = {u"then"_s, u"else"_s, u"elif"_s, u"fi"_s,
-                                      u"do"_s,   u"done"_s, u"}"_s};
+                                      u"do"_s,   u"done"_s, u"}"_s,    u"esac"_s};
     for (const QString& word : words)
         if (token.isKeyword(word))
             return true;
@@ -146,6 +146,8 @@ CommandPtr ShellParser::parseCommand() {
         command->body = parseLoop(token.isKeyword(u"until"_s));
     } else if (token.isKeyword(u"for"_s)) {
         command->body = parseFor();
+    } else if (token.isKeyword(u"case"_s)) {
+        command->body = parseCase();
     } else if (token.isKeyword(u"{"_s)) {
         command->body = parseGroup(false);
     } else if (token.type == Token::Type::LeftParen) {
@@ -285,6 +287,43 @@ GroupClause ShellParser::parseGroup(bool subshell) {
     }
     expecting_.pop_back();
     return group;
+}
+
+CaseClause ShellParser::parseCase() {
+    CaseClause clause;
+    ++pos_; // case
+    if (!at(Token::Type::Word))
+        unexpected();
+    clause.word = take().word;
+    skipNewlines();
+    expectKeyword(u"in"_s);
+    expecting_.push_back(u"esac"_s);
+    skipNewlines();
+    while (!peek().isKeyword(u"esac"_s)) {
+        CaseClause::Item item;
+        if (at(Token::Type::LeftParen))
+            ++pos_;
+        for (;;) {
+            if (!at(Token::Type::Word))
+                unexpected();
+            item.patterns.push_back(take().word);
+            if (!at(Token::Type::Pipe))
+                break;
+            ++pos_;
+        }
+        if (!at(Token::Type::RightParen))
+            unexpected();
+        ++pos_;
+        item.body = parseList({u"esac"_s}, false);
+        clause.items.push_back(std::move(item));
+        if (!at(Token::Type::DoubleSemicolon))
+            break; // the last arm may omit `;;`
+        ++pos_;
+        skipNewlines();
+    }
+    expectKeyword(u"esac"_s);
+    expecting_.pop_back();
+    return clause;
 }
 
 } // namespace sockerless::backends::memory::shell

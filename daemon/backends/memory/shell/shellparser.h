@@ -40,6 +40,7 @@ private:
     LoopClause parseLoop(bool until);
     ForClause parseFor();
     GroupClause parseGroup(bool subshell);
+    CaseClause parseCase();
 
     std::vector<Token> tokens_;
     size_t pos_ = 0;

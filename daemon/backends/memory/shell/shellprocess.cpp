@@ -71,6 +71,9 @@ void ShellProcess::run() {
         state.hostname = spec_.hostname;
         state.workingDir = spec_.workingDir.isEmpty() ? u"/"_s : spec_.workingDir;
         state.pid = pid_;
+        state.fileSystem =
+            spec_.fileSystem ? spec_.fileSystem : std::make_shared<ShellFileSystem>(spec_.hostname);
+        state.user = spec_.user;
         ShellInterpreter shell(control_, std::move(state), true,
                                {{0, &stdin_}, {1, &stdout_}, {2, &stderr_}});
         for (const QString& entry : spec_.env) {

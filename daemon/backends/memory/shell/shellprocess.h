@@ -1,5 +1,6 @@
 #pragma once
 
+#include "shellfilesystem.h"
 #include "shellio.h"
 
 #include <QByteArray>
@@ -7,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 #include <thread>
 
@@ -21,6 +23,10 @@ struct ProcessSpec {
     /// PID 1 of a container: signals whose default action is to terminate are IGNORED unless
     /// trapped (SIGKILL always kills).
     bool ignoresDefaultSignals = true;
+    /// The container's file system, shared by its processes; null: a fresh seeded one of its own.
+    std::shared_ptr<ShellFileSystem> fileSystem;
+    /// Docker's `User` (`name`, `uid`, `name:group`, `uid:gid`); empty: root.
+    QString user;
 };
 
 /// One process of the memory backend: its program runs in the built-in shell interpreter on a
