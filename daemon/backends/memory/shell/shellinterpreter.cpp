@@ -610,15 +610,20 @@ int ShellInterpreter::execLoop(const LoopClause& loop) {
                 break;
             status = execList(loop.body);
         }
-        if (breakLevels_ > 0) {
-            --breakLevels_;
-            break;
-        }
-        if (continueLevels_ > 0 && --continueLevels_ > 0)
+        if (leavesLoop())
             break;
     }
     --loopDepth_;
     return status;
+}
+
+bool ShellInterpreter::leavesLoop() {
+    if (breakLevels_ > 0) {
+        --breakLevels_;
+        return true;
+    }
+    // `continue N` leaves N-1 loops and continues the Nth.
+    return continueLevels_ > 0 && --continueLevels_ > 0;
 }
 
 int ShellInterpreter::execFor(const ForClause& loop) {
@@ -629,11 +634,7 @@ int ShellInterpreter::execFor(const ForClause& loop) {
         checkpoint();
         setVariable(loop.variable, value);
         status = execList(loop.body);
-        if (breakLevels_ > 0) {
-            --breakLevels_;
-            break;
-        }
-        if (continueLevels_ > 0 && --continueLevels_ > 0)
+        if (leavesLoop())
             break;
     }
     --loopDepth_;

@@ -124,6 +124,9 @@ private:
     bool applyRedirects(const std::vector<Redirect>& redirects);
     bool openFile(const Redirect& redirect, const QString& target);
     bool loopExitPending() const { return breakLevels_ > 0 || continueLevels_ > 0; }
+    /// After a loop body: consumes one level of a pending `break`/`continue` and says whether
+    /// this loop must end.
+    bool leavesLoop();
     void checkpoint();
     void runPendingTraps();
     void runExitTrap(int* status);
