@@ -1,5 +1,6 @@
 #include "options.h"
 
+#include <QTemporaryFile>
 #include <QTest>
 
 using sockerless::Options;
@@ -15,6 +16,12 @@ private slots:
     void invalidValuesAreRejected_data();
     void invalidValuesAreRejected();
     void memoryLogLimitTakesSuffixes();
+    void hardeningDefaults();
+    void hardeningValues();
+    void tokenComesFromFileOrEnvironment();
+    void tokenProblemsAreRejected();
+    void nonLoopbackNeedsTokenOrInsecure_data();
+    void nonLoopbackNeedsTokenOrInsecure();
 
 private:
     static Options::Parsed parse(const QStringList& args, const QProcessEnvironment& env,
@@ -41,7 +48,7 @@ void TstOptions::commandLineValues() {
                QStringLiteral("/run/s.sock"), QStringLiteral("--backend"), QStringLiteral("docker"),
                QStringLiteral("--docker-host"), QStringLiteral("tcp://h:2376"),
                QStringLiteral("--log-format"), QStringLiteral("json"),
-               QStringLiteral("--log-level"), QStringLiteral("warn")},
+               QStringLiteral("--log-level"), QStringLiteral("warn"), QStringLiteral("--insecure")},
               QProcessEnvironment(), &options);
     QCOMPARE(parsed.action, Options::Parsed::Action::Run);
     QCOMPARE(options.listen,
@@ -105,6 +112,16 @@ void TstOptions::invalidValuesAreRejected_data() {
     QTest::newRow("log limit zero")
         << QStringList{QStringLiteral("--memory-log-limit"), QStringLiteral("0")}
         << QStringLiteral("--memory-log-limit must be a positive number of bytes");
+    QTest::newRow("max body") << QStringList{QStringLiteral("--max-body"), QStringLiteral("big")}
+                              << QStringLiteral("--max-body must be a positive number of bytes");
+    QTest::newRow("request log size")
+        << QStringList{QStringLiteral("--request-log-size"), QStringLiteral("0")}
+        << QStringLiteral("--request-log-size must be a whole number of at least 1, not '0'");
+    QTest::newRow("unknown group")
+        << QStringList{QStringLiteral("--deny"), QStringLiteral("exec,swarm")}
+        << QStringLiteral("--deny: unknown operation group 'swarm'");
+    QTest::newRow("tls half") << QStringList{QStringLiteral("--tls-cert"), QStringLiteral("/c.pem")}
+                              << QStringLiteral("--tls-cert and --tls-key go together");
 }
 
 void TstOptions::invalidValuesAreRejected() {
@@ -128,6 +145,136 @@ void TstOptions::memoryLogLimitTakesSuffixes() {
     Options fromEnv;
     parse({}, env, &fromEnv);
     QCOMPARE(fromEnv.memoryLogLimit, qint64(2) << 20);
+}
+
+void TstOptions::hardeningDefaults() {
+    Options options;
+    QCOMPARE(parse({}, QProcessEnvironment(), &options).action, Options::Parsed::Action::Run);
+    QCOMPARE(options.requestLogSize, 10000);
+    QVERIFY(options.requestLogFile.isEmpty());
+    QVERIFY(options.token.isEmpty());
+    QVERIFY(!options.insecure);
+    QVERIFY(!options.readOnly);
+    QVERIFY(options.allow.isEmpty());
+    QVERIFY(options.deny.isEmpty());
+    QCOMPARE(options.maxBody, qint64(16) << 20);
+    QCOMPARE(options.maxLoadBody, qint64(1) << 30);
+    QCOMPARE(options.maxHeaderBytes, qint64(64) << 10);
+    QCOMPARE(options.idleTimeoutSeconds, 60);
+    QCOMPARE(options.maxConnections, 4096);
+}
+
+void TstOptions::hardeningValues() {
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("SOCKERLESS_READ_ONLY"), QStringLiteral("true"));
+    env.insert(QStringLiteral("SOCKERLESS_DENY"), QStringLiteral("exec, auth"));
+    Options options;
+    const auto parsed = parse({QStringLiteral("--allow"),
+                               QStringLiteral("containers,exec"),
+                               QStringLiteral("--allow"),
+                               QStringLiteral("events"),
+                               QStringLiteral("--max-body"),
+                               QStringLiteral("1M"),
+                               QStringLiteral("--max-load-body"),
+                               QStringLiteral("2G"),
+                               QStringLiteral("--request-log"),
+                               QStringLiteral("/var/log/r.jsonl"),
+                               QStringLiteral("--request-log-max-size"),
+                               QStringLiteral("10M"),
+                               QStringLiteral("--request-log-files"),
+                               QStringLiteral("3"),
+                               QStringLiteral("--idle-timeout"),
+                               QStringLiteral("5"),
+                               QStringLiteral("--max-connections"),
+                               QStringLiteral("10"),
+                               QStringLiteral("--max-header-size"),
+                               QStringLiteral("8K")},
+                              env, &options);
+    QCOMPARE(parsed.action, Options::Parsed::Action::Run);
+    QVERIFY(options.readOnly);
+    QCOMPARE(options.allow, (QStringList{QStringLiteral("containers"), QStringLiteral("exec"),
+                                         QStringLiteral("events")}));
+    QCOMPARE(options.deny, (QStringList{QStringLiteral("exec"), QStringLiteral("auth")}));
+    QCOMPARE(options.maxBody, qint64(1) << 20);
+    QCOMPARE(options.maxLoadBody, qint64(2) << 30);
+    QCOMPARE(options.requestLogFile, QStringLiteral("/var/log/r.jsonl"));
+    QCOMPARE(options.requestLogMaxBytes, qint64(10) << 20);
+    QCOMPARE(options.requestLogFiles, 3);
+    QCOMPARE(options.idleTimeoutSeconds, 5);
+    QCOMPARE(options.maxConnections, 10);
+    QCOMPARE(options.maxHeaderBytes, qint64(8) << 10);
+}
+
+void TstOptions::tokenComesFromFileOrEnvironment() {
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    file.write("  0123456789abcdef-from-file \n");
+    file.flush();
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("SOCKERLESS_TOKEN"), QStringLiteral("0123456789abcdef-from-env"));
+    Options fromFile;
+    QCOMPARE(parse({QStringLiteral("--token-file"), file.fileName()}, env, &fromFile).action,
+             Options::Parsed::Action::Run);
+    QCOMPARE(fromFile.token, QByteArray("0123456789abcdef-from-file"));
+    Options fromEnv;
+    QCOMPARE(parse({}, env, &fromEnv).action, Options::Parsed::Action::Run);
+    QCOMPARE(fromEnv.token, QByteArray("0123456789abcdef-from-env"));
+}
+
+void TstOptions::tokenProblemsAreRejected() {
+    QProcessEnvironment shortToken;
+    shortToken.insert(QStringLiteral("SOCKERLESS_TOKEN"), QStringLiteral("secret"));
+    Options options;
+    auto parsed = parse({}, shortToken, &options);
+    QCOMPARE(parsed.action, Options::Parsed::Action::Fail);
+    QVERIFY2(parsed.text.contains(QStringLiteral("at least 16 characters")),
+             qPrintable(parsed.text));
+    QVERIFY2(!parsed.text.contains(QStringLiteral("secret")), "the token must not be echoed");
+
+    parsed = parse({QStringLiteral("--token-file"), QStringLiteral("/nonexistent/token")},
+                   QProcessEnvironment(), &options);
+    QCOMPARE(parsed.action, Options::Parsed::Action::Fail);
+    QVERIFY2(parsed.text.startsWith(QStringLiteral("--token-file /nonexistent/token: ")),
+             qPrintable(parsed.text));
+}
+
+void TstOptions::nonLoopbackNeedsTokenOrInsecure_data() {
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<bool>("loopback");
+    QTest::newRow("ipv4 loopback") << QStringLiteral("127.0.0.1:3375") << true;
+    QTest::newRow("other 127") << QStringLiteral("127.1.2.3:3375") << true;
+    QTest::newRow("localhost") << QStringLiteral("localhost:3375") << true;
+    QTest::newRow("ipv6 loopback") << QStringLiteral("[::1]:3375") << true;
+    QTest::newRow("unix socket") << QStringLiteral("/run/sockerless.sock") << true;
+    QTest::newRow("any ipv4") << QStringLiteral("0.0.0.0:3375") << false;
+    QTest::newRow("any") << QStringLiteral("*:3375") << false;
+    QTest::newRow("any ipv6") << QStringLiteral("[::]:3375") << false;
+    QTest::newRow("lan") << QStringLiteral("192.168.1.4:3375") << false;
+}
+
+void TstOptions::nonLoopbackNeedsTokenOrInsecure() {
+    QFETCH(QString, address);
+    QFETCH(bool, loopback);
+    QCOMPARE(Options::isLoopbackAddress(address), loopback);
+
+    Options plain;
+    const auto parsed = parse({QStringLiteral("--listen"), address}, QProcessEnvironment(), &plain);
+    QCOMPARE(parsed.action == Options::Parsed::Action::Run, loopback);
+    if (!loopback) {
+        QVERIFY2(parsed.text.startsWith(
+                     QStringLiteral("refusing to listen on %1 without a token").arg(address)),
+                 qPrintable(parsed.text));
+        Options insecure;
+        QCOMPARE(parse({QStringLiteral("--listen"), address, QStringLiteral("--insecure")},
+                       QProcessEnvironment(), &insecure)
+                     .action,
+                 Options::Parsed::Action::Run);
+        QProcessEnvironment withToken;
+        withToken.insert(QStringLiteral("SOCKERLESS_TOKEN"), QStringLiteral("0123456789abcdef"));
+        Options tokened;
+        QCOMPARE(parse({QStringLiteral("--listen"), address}, withToken, &tokened).action,
+                 Options::Parsed::Action::Run);
+    }
 }
 
 QTEST_MAIN(TstOptions)
