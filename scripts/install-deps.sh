@@ -36,7 +36,7 @@ build_packages=(
 # xvfb/xauth: the GUI tests run under xvfb-run.
 test_packages=(
     docker.io busybox-static docker-registry apache2-utils curl jq xvfb xauth
-    libasan8 libubsan1 cppcheck clang-tidy systemd
+    libasan8 libubsan1 cppcheck clang-tidy systemd haproxy python3-matplotlib
 )
 
 wanted=("${build_packages[@]}")
