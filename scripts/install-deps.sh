@@ -27,16 +27,21 @@ for arg in "$@"; do
 done
 
 # libgl-dev: Qt6Gui's CMake config looks for the GL headers even when nothing draws with GL.
+# libqt6opengl6-dev: Qt6Charts' CMake config needs Qt6OpenGL, which qt6-charts-dev does not pull in.
 build_packages=(
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libhttp-parser-dev
     cmake ninja-build g++ pkg-config libgl-dev clang-format
+    qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qtkeychain-qt6-dev
 )
 # libasan8/libubsan1 are the ASan/UBSan runtimes of g++ 12; g++ already pulls them in through
 # libgcc-12-dev, they are named so that the sanitizer build never depends on that detail.
 # xvfb/xauth: the GUI tests run under xvfb-run.
+# clang/libclang-rt-14-dev: the fuzz stage (tests/fuzz) builds with clang; libFuzzer's runtime
+# (libclang_rt.fuzzer) is in libclang-rt-14-dev, which clang does not depend on.
 test_packages=(
     docker.io busybox-static docker-registry apache2-utils curl jq xvfb xauth
     libasan8 libubsan1 cppcheck clang-tidy systemd haproxy python3-matplotlib
+    clang libclang-rt-14-dev
 )
 
 wanted=("${build_packages[@]}")

@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
 # Sets up and runs every test: installs the Debian packages, brings up the test environment
 # (a Docker daemon, the busybox test image, a private registry; only what is not already there),
-# builds, runs the whole suite, then builds with ASan+UBSan and runs the whole suite again.
+# builds, runs the whole suite, then builds with ASan+UBSan and runs the whole suite again, then
+# builds the libFuzzer targets with clang and runs each for SOCKERLESS_FUZZ_SECONDS (tests/fuzz).
 # Stops what tests/env/up.sh started when it ends.
 #
-# Usage: scripts/test.sh [--no-sanitize] [ctest arguments...]
-#   SOCKERLESS_BUILD_DIR_BASE   where the builds go (default: ./build and ./build-asan)
+# Usage: scripts/test.sh [--no-sanitize] [--no-fuzz] [ctest arguments...]
+#   SOCKERLESS_BUILD_DIR_BASE   where the builds go (default: ./build, ./build-asan, ./build-fuzz)
+#   SOCKERLESS_FUZZ_SECONDS     how long each fuzzer runs (default: 60)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 sanitize=1
+fuzz=1
 ctest_args=()
 for arg in "$@"; do
     case "$arg" in
     --no-sanitize) sanitize=0 ;;
+    --no-fuzz) fuzz=0 ;;
     -h | --help)
-        sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *) ctest_args+=("$arg") ;;
@@ -54,6 +58,28 @@ run_suite() {
     return "$rc"
 }
 
+# The fuzz stage: clang + libFuzzer, only the fuzz targets are built, only `ctest -L fuzz` runs
+# (each fuzzer for SOCKERLESS_FUZZ_SECONDS over a copy of its seed corpus, tests/fuzz/README.md).
+run_fuzz() {
+    local dir="$1"
+    local targets=(fuzz_dockerresponse fuzz_queryfilters fuzz_idpath)
+    step "Configuring and building the fuzzers in $dir"
+    cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DSOCKERLESS_FUZZ=ON \
+        -DSOCKERLESS_BUILD_GUI=OFF -DSOCKERLESS_SANITIZE=OFF \
+        -DSOCKERLESS_FUZZ_SECONDS="${SOCKERLESS_FUZZ_SECONDS:-60}" || return $?
+    if ! cmake --build "$dir" -j "$jobs" --target "${targets[@]}"; then
+        summaries+=("$dir:" "the build failed")
+        return 1
+    fi
+    step "Fuzzing in $dir"
+    local rc=0
+    ctest --test-dir "$dir" --output-on-failure --no-tests=error -L fuzz -j "$jobs" \
+        | tee "$dir/ctest.log" || rc=$?
+    summaries+=("$dir:" "$(grep -E '^[0-9]+% tests passed' "$dir/ctest.log" || echo 'ctest did not finish')")
+    return "$rc"
+}
+
 summaries=()
 status=0
 run_suite "$base" -DSOCKERLESS_SANITIZE=OFF || status=$?
@@ -63,6 +89,9 @@ if ((sanitize)); then
     export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
     run_suite "$base-asan" -DSOCKERLESS_SANITIZE=ON || status=$?
+fi
+if ((fuzz)); then
+    run_fuzz "$base-fuzz" || status=$?
 fi
 # Stop the test environment now, so that the suites' summaries are the last lines printed.
 trap - EXIT
