@@ -7,6 +7,8 @@
 #include "http/apiserver.h"
 #include "http/requestrecorder.h"
 #include "observe/log.h"
+#include "observe/observability.h"
+#include "routes/adminroutes.h"
 #include "routes/containerroutes.h"
 #include "routes/execroutes.h"
 #include "routes/imageroutes.h"
@@ -43,6 +45,23 @@ void Daemon::serve(backends::Backend* backend) {
     }
     m_backend = backend;
     m_server = new http::ApiServer(m_recorder, this);
+    m_observability = new observe::Observability(m_options, m_recorder, this);
+    m_observability->attach(m_server, m_backend);
+    routes::registerAdminRoutes(*m_server, *m_observability);
+    m_server->setAccess({m_options.token, m_options.readOnly, m_options.allow, m_options.deny});
+    http::ConnectionLimits limits;
+    limits.framing = {m_options.maxBody, m_options.maxLoadBody, m_options.maxHeaderBytes};
+    limits.idleTimeoutSeconds = m_options.idleTimeoutSeconds;
+    limits.maxConnections = m_options.maxConnections;
+    m_server->setLimits(limits);
+    if (!m_options.tlsCert.isEmpty() || !m_options.tlsKey.isEmpty()) {
+        QString error;
+        if (!m_server->setTls(m_options.tlsCert, m_options.tlsKey, &error)) {
+            emit startFailed(
+                QStringLiteral("cannot load the TLS certificate or key: %1").arg(error));
+            return;
+        }
+    }
     routes::registerSystemRoutes(*m_server, *m_backend);
     routes::registerContainerRoutes(*m_server, *m_backend);
     routes::registerExecRoutes(*m_server, *m_backend);
@@ -59,6 +78,16 @@ void Daemon::serve(backends::Backend* backend) {
     }
     for (const QString& address : m_server->listeningAddresses())
         Log::info(QStringLiteral("listening"), {{QStringLiteral("address"), address}});
+    if (m_options.token.isEmpty()) {
+        for (const QString& address : std::as_const(m_options.listen)) {
+            // Options refused this unless --insecure: say loudly what it means.
+            if (!Options::isLoopbackAddress(address))
+                Log::warning(QStringLiteral("INSECURE: listening on a non-loopback address "
+                                            "without a token (--insecure): anyone who reaches "
+                                            "it controls Docker, which is root on this host"),
+                             {{QStringLiteral("address"), address}});
+        }
+    }
 
     Log::Fields fields{{QStringLiteral("version"), QStringLiteral(SOCKERLESS_VERSION)},
                        {QStringLiteral("backend"), m_backend->kind()}};

@@ -13,6 +13,9 @@ namespace http {
 class ApiServer;
 class RequestRecorder;
 } // namespace http
+namespace observe {
+class Observability;
+}
 
 /// The running daemon: picks the backend, serves the API on every listener, shuts down cleanly.
 class Daemon : public QObject {
@@ -27,6 +30,9 @@ public:
     /// `timeoutMs` at the latest.
     void stop(int timeoutMs);
 
+    /// The API server once started (null before): for tests that inspect the route table.
+    http::ApiServer* server() const { return m_server; }
+
 signals:
     void started();
     void startFailed(const QString& message);
@@ -38,6 +44,7 @@ private:
     Options m_options;
     http::RequestRecorder* m_recorder = nullptr;
     http::ApiServer* m_server = nullptr;
+    observe::Observability* m_observability = nullptr;
     backends::Backend* m_backend = nullptr;
     bool m_stopping = false;
 };

@@ -1,6 +1,7 @@
 // sockerlessd: the sockerless internal API daemon.
 
 #include "daemon.h"
+#include "filelimit.h"
 #include "observe/log.h"
 #include "options.h"
 #include "signalwatcher.h"
@@ -8,11 +9,36 @@
 #include <QCoreApplication>
 #include <QTimer>
 #include <cstdio>
+#include <cstring>
 
 namespace {
 
 // Streams get this long to close after SIGTERM; the process exits 0 well within 5 s.
 constexpr int kShutdownTimeoutMs = 4000;
+
+// A limit as a log value: RLIM_INFINITY does not fit a JSON number.
+QJsonValue limitValue(rlim_t limit) {
+    if (limit == RLIM_INFINITY)
+        return QStringLiteral("unlimited");
+    return static_cast<qint64>(limit);
+}
+
+// Every stream holds two descriptors (client and Docker): 1000 streams need more than the usual
+// soft limit of 1024, so take what the hard limit allows.
+void raiseFileLimit() {
+    using sockerless::observe::Log;
+    const auto outcome = sockerless::FileLimit::raiseToHardLimit();
+    const Log::Fields fields{{QStringLiteral("before"), limitValue(outcome.before)},
+                             {QStringLiteral("soft"), limitValue(outcome.after)},
+                             {QStringLiteral("hard"), limitValue(outcome.hard)}};
+    if (outcome.error != 0) {
+        Log::warning(QStringLiteral("cannot raise the open-file limit: %1")
+                         .arg(QString::fromLocal8Bit(std::strerror(outcome.error))),
+                     fields);
+        return;
+    }
+    Log::debug(QStringLiteral("open-file limit"), fields);
+}
 
 } // namespace
 
@@ -39,6 +65,7 @@ int main(int argc, char* argv[]) {
         break;
     }
     Log::configure(options.logFormat, options.logLevel);
+    raiseFileLimit();
 
     sockerless::Daemon daemon(options);
     sockerless::SignalWatcher signalWatcher;

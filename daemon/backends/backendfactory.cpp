@@ -42,21 +42,27 @@ void BackendFactory::create(const Options& options, QObject* parent,
             return;
         }
         const QString endpointText = backend->client()->endpoint().toString();
-        backend->deleteLater();
         const QString reason =
             QStringLiteral("no Docker answers at %1 (%2)").arg(endpointText, error.message);
-        if (autoPick) {
-            // Say loudly which backend serves, so nobody mistakes it for their Docker.
+        if (!autoPick) {
+            // Docker was asked for: serve it anyway. Every call answers 503 and healthz says
+            // degraded until Docker answers; then the daemon recovers without a restart.
             observe::Log::warning(
-                QStringLiteral("no Docker: serving the memory backend (containers run in the "
-                               "built-in shell, not on this host; --backend docker refuses to "
-                               "start instead)"),
+                QStringLiteral("no Docker yet: serving the Docker backend, every call answers 503 "
+                               "until Docker answers (start Docker or point --docker-host / "
+                               "DOCKER_HOST at one)"),
                 {{QStringLiteral("reason"), reason}});
-            done(new memory::MemoryBackend(logLimit, parent), {});
+            done(backend, {});
             return;
         }
-        done(nullptr,
-             reason + QStringLiteral("; start Docker or point --docker-host / DOCKER_HOST at one"));
+        backend->deleteLater();
+        // Say loudly which backend serves, so nobody mistakes it for their Docker.
+        observe::Log::warning(
+            QStringLiteral("no Docker: serving the memory backend (containers run in the "
+                           "built-in shell, not on this host; --backend docker waits for Docker "
+                           "instead)"),
+            {{QStringLiteral("reason"), reason}});
+        done(new memory::MemoryBackend(logLimit, parent), {});
     });
 }
 

@@ -11,7 +11,9 @@ namespace sockerless::backends {
 class Backend;
 
 /// Chooses and creates the backend the options ask for. `auto` and `docker` first ping Docker,
-/// so the daemon knows at start-up whether Docker answers.
+/// so the daemon knows at start-up whether Docker answers: `auto` then falls back to the memory
+/// backend, `docker` serves the Docker backend anyway (503s and a degraded healthz until Docker
+/// answers, with a warning logged).
 class BackendFactory {
 public:
     /// Calls `done` with the new backend (parented to `parent`), or with nullptr and a message

@@ -1,7 +1,11 @@
 #include "http/apiserver.h"
 
 #include "http/chunkedstream.h"
+#include "http/connectionhub.h"
+#include "http/guardedsslserver.h"
+#include "http/guardedtcpserver.h"
 #include "http/requestrecorder.h"
+#include "http/tlsconfig.h"
 #include "http/unixlistener.h"
 #include "http/websocketsession.h"
 
@@ -9,12 +13,14 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonObject>
+#include <QNetworkRequest>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 #include <exception>
+#include <optional>
 
 namespace sockerless::http {
 
@@ -105,6 +111,9 @@ struct ApiServer::Private {
     QList<QPointer<UnixListener>> unixListeners;
     QList<QPointer<WebSocketSession>> sessions;
     QList<QPointer<ChunkedStream>> streams;
+    AccessControl access;
+    ConnectionHub* hub = nullptr; ///< a child of the ApiServer: outlives the QHttpServer's sockets
+    std::optional<QSslConfiguration> tls;
     bool shuttingDown = false;
 
     void handle(const QHttpServerRequest& request, QHttpServerResponder&& responder);
@@ -117,6 +126,7 @@ ApiServer::ApiServer(RequestRecorder* recorder, QObject* parent)
     , d(std::make_unique<Private>()) {
     d->q = this;
     d->recorder = recorder;
+    d->hub = new ConnectionHub(this);
     d->server = std::make_unique<QHttpServer>();
     Private* p = d.get();
     // Qt 6.4: QHttpServer's own router answers a wrong method with 404 (never 405), matches
@@ -167,6 +177,33 @@ void ApiServer::webSocket(const QString& pathTemplate, WebSocketHandler handler)
     d->webSocketHandlers.append(std::move(handler));
 }
 
+void ApiServer::setLimits(const ConnectionLimits& limits) {
+    d->hub->setLimits(limits);
+}
+
+bool ApiServer::setTls(const QString& certFile, const QString& keyFile, QString* error) {
+    QSslConfiguration configuration;
+    if (!TlsConfig::load(certFile, keyFile, &configuration, error))
+        return false;
+    d->tls = configuration;
+    return true;
+}
+
+void ApiServer::setAccess(const AccessSettings& settings) {
+    d->access = AccessControl(settings);
+}
+
+QList<QPair<QByteArray, QString>> ApiServer::routes() const {
+    return d->router.routes();
+}
+
+QStringList ApiServer::webSocketRoutes() const {
+    QStringList out;
+    for (const auto& route : d->webSocketRouter.routes())
+        out.append(route.second);
+    return out;
+}
+
 void ApiServer::Private::handle(const QHttpServerRequest& request,
                                 QHttpServerResponder&& responder) {
     // Qt 6.4 calls the route for an upgrade request before the handshake and then hands the socket
@@ -202,6 +239,14 @@ void ApiServer::Private::handle(const QHttpServerRequest& request,
         prune(&streams);
         streams.append(stream);
     });
+
+    // Before anything reveals whether the route exists (see AccessControl for the order).
+    if (const auto refusal = access.checkHttp(exchange->request(), match.status == 200)) {
+        exchange->noteError(refusal->message);
+        exchange->respond(refusal->status, refusal->toJsonBytes(), "application/json",
+                          AccessControl::headersFor(*refusal));
+        return;
+    }
 
     if (match.status == 200) {
         const Handler& handler = handlers.at(match.routeIndex);
@@ -265,15 +310,23 @@ void ApiServer::Private::dispatch(WebSocketSession* session, const Router::Match
         session->closeGoingAway();
         return;
     }
+    // Qt 6.4 cannot refuse an upgrade from the route (upgrade verifiers arrive in 6.8), so a
+    // refused session is failed right after the handshake, before its handler runs: the client
+    // gets the one failure message and the close (4401, 4403), no stream and no backend call.
+    const QNetworkRequest upgrade = session->socket()->request();
+    if (const auto refusal = access.checkWebSocket(
+            upgrade.rawHeader("Authorization"), upgrade.rawHeader("Sec-WebSocket-Protocol"),
+            match.status == 200 ? match.routeTemplate : QString(), session->client(),
+            session->socket()->requestUrl().path(QUrl::FullyEncoded))) {
+        session->fail(*refusal);
+        return;
+    }
     if (match.status != 200) {
         session->fail(
             api::ApiError{404, QStringLiteral("No WebSocket endpoint at %1")
                                    .arg(session->socket()->requestUrl().path(QUrl::FullyDecoded))});
         return;
     }
-    // Authentication and limits go here: Qt 6.4 cannot refuse an upgrade from the route
-    // (upgrade verifiers arrive in 6.8), so a refused session is failed right after the
-    // handshake, before its handler runs.
     webSocketHandlers.at(match.routeIndex)(session);
 }
 
@@ -286,6 +339,7 @@ bool ApiServer::listen(const QString& address, QString* error) {
     };
     if (address.contains(QLatin1Char('/'))) {
         auto listener = std::make_unique<UnixListener>();
+        listener->setHub(d->hub);
         if (!listener->listenOn(address, &message))
             return fail(message);
         // Qt 6.4 has only bind(QTcpServer*); the listener reparents to the QHttpServer.
@@ -297,7 +351,16 @@ bool ApiServer::listen(const QString& address, QString* error) {
     quint16 port = 0;
     if (!parseHostPort(address, &host, &port, &message))
         return fail(message);
-    auto tcp = std::make_unique<QTcpServer>();
+    // Guarded listeners: every connection is admitted (limit, ConnectionGuard) before QHttpServer
+    // connects to it.
+    std::unique_ptr<QTcpServer> tcp;
+    if (d->tls) {
+        auto ssl = std::make_unique<GuardedSslServer>(d->hub);
+        ssl->setSslConfiguration(*d->tls);
+        tcp = std::move(ssl);
+    } else {
+        tcp = std::make_unique<GuardedTcpServer>(d->hub);
+    }
     if (!tcp->listen(host, port))
         return fail(QStringLiteral("%1: %2").arg(address, tcp->errorString()));
     d->server->bind(tcp.get());
@@ -329,6 +392,12 @@ int ApiServer::openStreamCount() const {
             ++count;
     }
     return count;
+}
+
+int ApiServer::openConnectionCount() const {
+    // Counted by the guards: every accepted connection from admission until its socket is gone,
+    // also after a WebSocket upgrade.
+    return d->hub->openConnectionCount();
 }
 
 void ApiServer::shutdown(int timeoutMs, std::function<void()> done) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/accesscontrol.h"
+#include "http/connectionlimits.h"
 #include "http/httpexchange.h"
 #include "http/router.h"
 
@@ -46,6 +48,23 @@ public:
     /// The handler runs from the event loop right after the handshake, with the session open.
     void webSocket(const QString& pathTemplate, WebSocketHandler handler);
 
+    /// Token and policy for every request and WebSocket from now on (see AccessControl): 401
+    /// without the right token (all but healthz), 403 when the policy forbids the route. Refused
+    /// requests are answered and recorded without reaching a handler.
+    void setAccess(const AccessSettings& settings);
+    /// Every HTTP route registered, as (method, template), and every WebSocket template: for
+    /// the test that each one belongs to a policy group.
+    QList<QPair<QByteArray, QString>> routes() const;
+    QStringList webSocketRoutes() const;
+
+    /// Body, header, idle and connection limits for connections accepted from now on (call before
+    /// listen()). Every connection gets a ConnectionGuard; see there.
+    void setLimits(const ConnectionLimits& limits);
+    /// Makes TCP listeners created from now on speak HTTPS/WSS with this PEM certificate (chain)
+    /// and key; Unix sockets stay plain. False with an `error` naming the file when either
+    /// cannot be loaded.
+    bool setTls(const QString& certFile, const QString& keyFile, QString* error);
+
     /// Listen on `host:port` (IPv4/IPv6 literal or `localhost`; port 0 picks a free one) or, when
     /// `address` contains `/`, on a Unix socket at that path (mode 0660; a stale socket file is
     /// replaced). Returns false and sets `error` on failure.
@@ -61,6 +80,8 @@ public:
 
     /// Open WebSocket sessions and chunked streams, for tests and metrics.
     int openStreamCount() const;
+    /// Open client connections (HTTP keep-alive ones and WebSockets), for metrics.
+    int openConnectionCount() const;
 
 private:
     struct Private;

@@ -2,6 +2,7 @@
 
 #include "api/httpheaders.h"
 #include "http/chunkedstream.h"
+#include "http/connectionguard.h"
 #include "http/requestrecorder.h"
 
 #include <QHttpServerResponder>
@@ -62,9 +63,15 @@ HttpExchange::HttpExchange(RequestData request, QHttpServerResponder&& responder
     m_timer.start();
     if (!m_socket)
         return;
+    // The guard keeps the connection from idling out while this answer is pending, and knows
+    // whether the request said `Connection: close`.
+    m_guard = ConnectionGuard::of(m_socket);
+    if (m_guard)
+        m_closeAfter = m_guard->beginExchange();
     // A child of the socket: Qt deletes it together with the socket when the client leaves, so
     // whatever uses it as a context object is disconnected before it could touch a dead socket.
-    m_lifetime = new QObject(m_socket);
+    // It also collects the upstream calls the backend makes with it as their context.
+    m_lifetime = new UpstreamCollector(m_upstream, m_socket);
     // Raw `this` is safe: the destructor disconnects both before the exchange goes away.
     m_connections.append(
         QObject::connect(m_lifetime, &QObject::destroyed, [this] { onClientLeft(); }));
@@ -114,12 +121,15 @@ void HttpExchange::writeHead(int status, const QByteArray& contentType,
         // The framing headers are ours: a caller's copy could contradict the body we send.
         if (name.compare("Content-Length", Qt::CaseInsensitive) == 0 ||
             name.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0 ||
-            (!contentType.isEmpty() && name.compare("Content-Type", Qt::CaseInsensitive) == 0))
+            (!contentType.isEmpty() && name.compare("Content-Type", Qt::CaseInsensitive) == 0) ||
+            (m_closeAfter && name.compare("Connection", Qt::CaseInsensitive) == 0))
             continue;
         m_responder->writeHeader(headerSafe(name), headerSafe(value));
     }
     if (contentLength >= 0)
         m_responder->writeHeader("Content-Length", QByteArray::number(contentLength));
+    if (m_closeAfter)
+        m_responder->writeHeader("Connection", "close");
 }
 
 void HttpExchange::respond(int status, const QByteArray& body, const QByteArray& contentType,
@@ -186,6 +196,12 @@ ChunkedStream* HttpExchange::startStream(int status, const QByteArray& contentTy
     m_responder->writeHeader("Transfer-Encoding", "chunked");
     auto* stream = new ChunkedStream(shared_from_this(), m_responder.get(), m_socket, status);
     m_stream = stream;
+    // A stream may stay open for hours: its opening is recorded now, its end when it ends.
+    if (m_recorder) {
+        RequestRecord opened = makeRecord(status, 0);
+        opened.phase = RequestRecord::Phase::StreamOpened;
+        m_recorder->record(opened);
+    }
     if (m_streamObserver)
         m_streamObserver(stream);
     return stream;
@@ -195,8 +211,18 @@ void HttpExchange::finish(int status, qint64 bytesOut) {
     if (m_recorded)
         return;
     m_recorded = true;
-    if (!m_recorder)
-        return;
+    if (m_recorder) {
+        RequestRecord record = makeRecord(status, bytesOut);
+        if (m_stream)
+            record.phase = RequestRecord::Phase::StreamClosed;
+        m_recorder->record(record);
+    }
+    // Last: with `Connection: close` this closes the connection once the answer is sent.
+    if (ConnectionGuard* guard = m_guard.data())
+        guard->endExchange(m_closeAfter);
+}
+
+RequestRecord HttpExchange::makeRecord(int status, qint64 bytesOut) const {
     RequestRecord record;
     record.time = m_arrived;
     record.client = m_request.client;
@@ -212,7 +238,8 @@ void HttpExchange::finish(int status, qint64 bytesOut) {
     record.bytesIn = m_request.body.size();
     record.bytesOut = bytesOut;
     record.error = m_error;
-    m_recorder->record(record);
+    record.upstream = m_upstream->calls();
+    return record;
 }
 
 } // namespace sockerless::http

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/apierror.h"
+#include "http/upstreamcalls.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -23,7 +24,9 @@ class QTcpSocket;
 namespace sockerless::http {
 
 class ChunkedStream;
+class ConnectionGuard;
 class RequestRecorder;
+struct RequestRecord;
 
 /// What a handler knows of a request. Copied out of QHttpServerRequest (which Qt reuses per
 /// connection and frees with the socket) so that it may be used after the handler returns.
@@ -114,6 +117,8 @@ public:
 private:
     friend class ChunkedStream;
     void finish(int status, qint64 bytesOut);
+    /// The record of this exchange as it stands (status, bytes so far, duration until now).
+    RequestRecord makeRecord(int status, qint64 bytesOut) const;
     void onClientLeft();
     void writeHead(int status, const QByteArray& contentType,
                    const QList<QPair<QByteArray, QByteArray>>& headers, qint64 contentLength);
@@ -126,6 +131,10 @@ private:
     QList<QMetaObject::Connection> m_connections;
     std::function<void(ChunkedStream*)> m_streamObserver;
     QPointer<RequestRecorder> m_recorder; // the recorder may go first at teardown
+    QPointer<ConnectionGuard> m_guard;    ///< told when the answer starts and ends (idle, close)
+    bool m_closeAfter = false;            ///< the client asked to close after this answer
+    // Shared with lifetime(), which collects the calls: the record may be written after it died.
+    std::shared_ptr<UpstreamCallList> m_upstream = std::make_shared<UpstreamCallList>();
     QDateTime m_arrived;
     QElapsedTimer m_timer;
     QString m_error;

@@ -59,6 +59,11 @@ void RequestRecorder::record(const RequestRecord& r) {
     // Most requests succeed: an empty error field would only add noise to every line.
     if (!r.error.isEmpty())
         fields.append({QStringLiteral("error"), r.error});
+    if (r.phase != RequestRecord::Phase::Complete) {
+        fields.append({QStringLiteral("stream"), r.phase == RequestRecord::Phase::StreamOpened
+                                                     ? QStringLiteral("open")
+                                                     : QStringLiteral("closed")});
+    }
     observe::Log::info(QStringLiteral("request"), fields);
     emit recorded(r);
 }

@@ -1,14 +1,21 @@
 #pragma once
 
+#include "http/upstreamcalls.h"
+
 #include <QDateTime>
+#include <QList>
 #include <QMetaType>
 #include <QObject>
 #include <QString>
 
 namespace sockerless::http {
 
-/// One finished request (or one WebSocket opened/closed) as the daemon records it.
+/// One finished request (or one stream opened/closed) as the daemon records it.
 struct RequestRecord {
+    /// A stream (chunked response or WebSocket) is recorded twice: when it opens and when it
+    /// closes. Everything else once, when answered.
+    enum class Phase { Complete, StreamOpened, StreamClosed };
+
     QDateTime time; ///< when the request arrived (UTC)
     QString client;
     QString method; ///< `GET`, ..., `WS` for WebSocket sessions
@@ -19,6 +26,8 @@ struct RequestRecord {
     qint64 bytesIn = 0;
     qint64 bytesOut = 0;
     QString error;
+    QList<UpstreamCall> upstream; ///< Docker calls made for it, in the order they were made
+    Phase phase = Phase::Complete;
 };
 
 /// Receives every record. This issue logs them (structured: text or JSON); the observability

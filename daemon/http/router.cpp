@@ -150,4 +150,12 @@ Router::Match Router::match(const QByteArray& method, const QByteArray& encodedP
     return result;
 }
 
+QList<QPair<QByteArray, QString>> Router::routes() const {
+    QList<QPair<QByteArray, QString>> out;
+    out.reserve(m_routes.size());
+    for (const Route& route : m_routes)
+        out.append({route.method, route.pathTemplate});
+    return out;
+}
+
 } // namespace sockerless::http

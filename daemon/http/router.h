@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -30,6 +31,8 @@ public:
     bool add(const QByteArray& method, const QString& pathTemplate, int routeIndex);
     /// Matches a percent-encoded path. Routes are tried in the order they were added.
     Match match(const QByteArray& method, const QByteArray& encodedPath) const;
+    /// Every route added, as (method, template), in registration order.
+    QList<QPair<QByteArray, QString>> routes() const;
 
 private:
     struct Segment {

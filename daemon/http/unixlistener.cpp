@@ -1,5 +1,7 @@
 #include "http/unixlistener.h"
 
+#include "http/connectionhub.h"
+
 #include <QFile>
 #include <QTcpSocket>
 #include <cerrno>
@@ -60,6 +62,10 @@ UnixListener::~UnixListener() {
     stop();
 }
 
+void UnixListener::setHub(ConnectionHub* hub) {
+    m_hub = hub;
+}
+
 void UnixListener::incomingConnection(qintptr descriptor) {
     auto* socket = new UnixClientSocket(this);
     if (!socket->adopt(descriptor)) {
@@ -67,6 +73,8 @@ void UnixListener::incomingConnection(qintptr descriptor) {
         ::close(static_cast<int>(descriptor));
         return;
     }
+    if (m_hub && !m_hub->admit(socket))
+        return; // answered 503 and closing; QHttpServer never sees it
     addPendingConnection(socket);
 }
 

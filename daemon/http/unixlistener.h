@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QPointer>
 #include <QString>
 #include <QTcpServer>
 
 namespace sockerless::http {
+
+class ConnectionHub;
 
 /// A QTcpServer that listens on a Unix socket path.
 ///
@@ -25,6 +28,9 @@ public:
     bool listenOn(const QString& path, QString* error);
     /// Stops accepting and removes the socket file (only if it is still ours). Idempotent.
     void stop();
+    /// Admits every accepted connection through `hub` (limit and ConnectionGuard) before it is
+    /// handed to QHttpServer; without a hub connections are not guarded.
+    void setHub(ConnectionHub* hub);
     /// The socket path given to listenOn(); empty once stopped.
     const QString& path() const { return m_path; }
 
@@ -40,6 +46,7 @@ protected:
 private:
     QString m_path;
     quint64 m_inode = 0;
+    QPointer<ConnectionHub> m_hub;
 };
 
 } // namespace sockerless::http

@@ -148,6 +148,9 @@ void WebSocketSession::record(int status, const QString& error) {
     r.bytesIn = m_bytesIn;
     r.bytesOut = m_bytesOut;
     r.error = error;
+    r.upstream = m_upstream.calls();
+    r.phase =
+        status == 101 ? RequestRecord::Phase::StreamOpened : RequestRecord::Phase::StreamClosed;
     m_recorder->record(r);
 }
 

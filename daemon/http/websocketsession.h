@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/apierror.h"
+#include "http/upstreamcalls.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -24,8 +25,9 @@ class RequestRecorder;
 /// closeGoingAway) or when the peer closes or drops the connection. The object (and the socket)
 /// is deleted after the socket has disconnected, or a few seconds after a close this side
 /// started if the peer never answers the close handshake.
-class WebSocketSession : public QObject {
+class WebSocketSession : public QObject, public UpstreamRecipient {
     Q_OBJECT
+    Q_INTERFACES(sockerless::http::UpstreamRecipient)
 public:
     /// Takes over an upgraded socket and records the open (status 101). `routeTemplate` is empty
     /// for a path no WebSocket route matches (the session is then failed with 404).
@@ -55,6 +57,8 @@ public:
     void closeGoingAway();
     /// True until a close started from either side.
     bool isOpen() const;
+    /// A Docker call made for this session; listed in its close record.
+    void noteUpstream(const UpstreamCall& call) override { m_upstream.upsert(call); }
 
 signals:
     /// The socket closed, from either side. Abort upstream work here.
@@ -73,6 +77,7 @@ private:
     QString m_path;
     QString m_client;
     QPointer<RequestRecorder> m_recorder; // the recorder may go first at teardown
+    UpstreamCallList m_upstream;
     QDateTime m_opened;
     QElapsedTimer m_timer;
     qint64 m_bytesIn = 0;

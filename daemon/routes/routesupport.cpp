@@ -5,6 +5,7 @@
 #include "http/websocketsession.h"
 
 #include <QPointer>
+#include <QTcpSocket>
 #include <QWebSocket>
 
 namespace sockerless::routes {
@@ -74,12 +75,33 @@ void streamToHttp(BackendStream* stream, const http::ExchangePtr& exchange, int 
 
 void streamToWebSocket(BackendStream* stream, http::WebSocketSession* session,
                        WebSocketPayload payload) {
+    // Backpressure: QWebSocket writes every frame straight into its QTcpSocket's buffer (Qt 6.4
+    // has no flow control), so a slow reader would make the daemon hold all the backend produces.
+    // The upgraded connection is the QWebSocket's child; pause the backend above the same marks
+    // as a chunked HTTP stream and resume once the backlog drained.
+    const QPointer<QTcpSocket> connection = session->socket()->findChild<QTcpSocket*>();
+    auto paused = std::make_shared<bool>(false);
+    if (connection) {
+        QObject::connect(
+            connection, &QIODevice::bytesWritten, stream, [stream, connection, paused] {
+                if (*paused && connection &&
+                    connection->bytesToWrite() <= http::ChunkedStream::lowWaterMark()) {
+                    *paused = false;
+                    stream->resume();
+                }
+            });
+    }
     QObject::connect(stream, &BackendStream::message, session,
-                     [session, payload](const QByteArray& message) {
+                     [session, payload, stream, connection, paused](const QByteArray& message) {
                          if (payload == WebSocketPayload::Text)
                              session->socket()->sendTextMessage(QString::fromUtf8(message));
                          else
                              session->socket()->sendBinaryMessage(message);
+                         if (!*paused && connection &&
+                             connection->bytesToWrite() > http::ChunkedStream::highWaterMark()) {
+                             *paused = true;
+                             stream->pause();
+                         }
                      });
     QObject::connect(stream, &BackendStream::ended, session,
                      &http::WebSocketSession::closeNormally);

@@ -2,8 +2,10 @@
 
 #include "docker/dockerconnectionpool.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QUrl>
+#include <memory>
 
 namespace sockerless::docker {
 
@@ -74,16 +76,53 @@ QByteArray DockerClient::buildTarget(const DockerRequest& request, const QString
     return target;
 }
 
+DockerReply* DockerClient::send(DockerRequest request, QObject* origin) {
+    request.origin = origin;
+    return send(request);
+}
+
+void DockerClient::observe(DockerReply* reply, const DockerRequest& request) {
+    auto report = std::make_shared<DockerCallReport>();
+    report->id = m_nextCallId++;
+    report->origin = request.origin;
+    report->method = request.method;
+    report->target = buildTarget(request, {});
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    // Connected before the caller can connect anything: the report goes out before a consumer's
+    // slot could delete the reply or its origin.
+    connect(reply, &DockerReply::headersReceived, this, [this, report, timer](int status) {
+        report->status = status;
+        report->durationNs = timer->nsecsElapsed();
+        emit callReported(*report);
+    });
+    connect(reply, &DockerReply::finished, this, [this, report, timer, reply] {
+        report->status = reply->status();
+        report->durationNs = timer->nsecsElapsed();
+        report->finished = true;
+        emit callReported(*report);
+    });
+    connect(reply, &DockerReply::failed, this,
+            [this, report, timer, reply](const DockerError& error) {
+                report->status = reply->status();
+                report->durationNs = timer->nsecsElapsed();
+                report->finished = true;
+                report->failure = error.kind;
+                emit callReported(*report);
+            });
+}
+
 DockerReply* DockerClient::send(const DockerRequest& request) {
     auto* reply = new DockerReply(this);
     reply->m_endpoint = m_endpoint.toString();
     reply->m_upgradeRequest = request.upgrade;
+    observe(reply, request);
     if (request.unversioned) {
         m_pool->dispatch(reply, request, buildTarget(request, {}));
         return reply;
     }
     const QPointer<DockerReply> guard(reply);
-    whenVersionKnown([this, guard, request](const DockerError& error) {
+    whenVersionKnown(request.origin.data(), [this, guard, request](const DockerError& error) {
         DockerReply* const waiting = guard.data();
         if (!waiting || waiting->isFinished())
             return; // aborted or deleted while waiting for the version
@@ -95,7 +134,7 @@ DockerReply* DockerClient::send(const DockerRequest& request) {
     return reply;
 }
 
-void DockerClient::whenVersionKnown(std::function<void(const DockerError&)> then) {
+void DockerClient::whenVersionKnown(QObject* origin, std::function<void(const DockerError&)> then) {
     if (!m_apiVersion.isEmpty()) {
         then(DockerError{});
         return;
@@ -107,6 +146,7 @@ void DockerClient::whenVersionKnown(std::function<void(const DockerError&)> then
     DockerRequest ping;
     ping.path = "/_ping";
     ping.unversioned = true;
+    ping.origin = origin;
     DockerReply* reply = send(ping);
     connect(reply, &DockerReply::finished, this, [this, reply] {
         m_apiVersion = negotiateVersion(QString::fromLatin1(reply->header("API-Version")));
@@ -138,12 +178,13 @@ void DockerClient::ping(QObject* context, std::function<void(const DockerError&)
     };
     if (m_apiVersion.isEmpty()) {
         // The negotiation is a ping: its answer is this ping's answer.
-        whenVersionKnown(std::move(call));
+        whenVersionKnown(context, std::move(call));
         return;
     }
     DockerRequest request;
     request.path = "/_ping";
     request.unversioned = true;
+    request.origin = context;
     DockerReply* reply = send(request);
     connect(reply, &DockerReply::finished, this, [call] { call(DockerError{}); });
     connect(reply, &DockerReply::failed, this, [call](const DockerError& error) { call(error); });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "docker/dockercallreport.h"
 #include "docker/dockerendpoint.h"
 #include "docker/dockerpath.h"
 #include "docker/dockerreply.h"
@@ -36,9 +37,11 @@ public:
 
     /// Send a request. The reply is parented to the client; see DockerReply for its life.
     DockerReply* send(const DockerRequest& request);
+    /// send() with DockerRequest::origin set to `origin` (the request's context object).
+    DockerReply* send(DockerRequest request, QObject* origin);
 
     /// `GET /_ping`: calls `done` with an error, or with none once Docker answered (and the
-    /// version is negotiated). `context` guards the callback.
+    /// version is negotiated). `context` guards the callback and is the ping's origin.
     void ping(QObject* context, std::function<void(const DockerError&)> done);
 
     /// The newest API version this client understands; negotiation never goes above it.
@@ -52,10 +55,18 @@ public:
     /// Connections currently open (idle and busy), for leak checks.
     int openConnectionCount() const;
 
+signals:
+    /// Every call, when Docker's headers arrive and when it ends (see DockerCallReport); emitted
+    /// before the reply's own signals reach anyone else.
+    void callReported(const sockerless::docker::DockerCallReport& report);
+
 private:
     /// Runs `then` once the API version is known (at once if it is), negotiating it first if
-    /// needed; `then` gets the negotiation's error when it failed.
-    void whenVersionKnown(std::function<void(const DockerError&)> then);
+    /// needed; `then` gets the negotiation's error when it failed. `origin` is the negotiating
+    /// ping's origin (the call that needed it first).
+    void whenVersionKnown(QObject* origin, std::function<void(const DockerError&)> then);
+    /// Reports `reply`'s headers and end through callReported.
+    void observe(DockerReply* reply, const DockerRequest& request);
     void versionSettled(const DockerError& error);
     /// The request line's target: `/v1.41/containers/json?all=1`, every query key and value
     /// percent-encoded (QUrlQuery alone leaves `+`, which Docker reads as a space).
@@ -65,6 +76,7 @@ private:
     QString m_apiVersion;
     DockerConnectionPool* m_pool = nullptr;
     std::vector<std::function<void(const DockerError&)>> m_versionWaiters;
+    quint64 m_nextCallId = 1;
     bool m_negotiating = false;
 };
 

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QIODevice>
 #include <QList>
+#include <QObject>
 #include <QPair>
 #include <QPointer>
 #include <QUrl>
@@ -32,6 +33,9 @@ struct DockerRequest {
     int headerTimeoutMs = 30000;
     /// Ask Docker to hijack the connection (`Upgrade: tcp`, for exec start / attach).
     bool upgrade = false;
+    /// Who the call is made for (the daemon passes the request's context object), handed back
+    /// in DockerCallReport so the call lands in that request's log record. Not sent to Docker.
+    QPointer<QObject> origin;
 
     /// Adds `key=value` so that Docker receives exactly `value`. QUrlQuery reads a `%` in a value
     /// as the start of an escape (`%41` would reach Docker as `A`), so the value is stored

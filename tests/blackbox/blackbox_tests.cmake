@@ -1,7 +1,11 @@
 add_library(sockerless_blackbox_support STATIC
     daemonprocess.h daemonprocess.cpp
     blackboxcase.h blackboxcase.cpp
-    fakedocker.h fakedocker.cpp)
+    fakedocker.h fakedocker.cpp
+    dockerforwarder.h dockerforwarder.cpp
+    rawstream.h rawstream.cpp
+    processfds.h processfds.cpp
+    wswatch.h wswatch.cpp)
 target_include_directories(sockerless_blackbox_support PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(sockerless_blackbox_support
     PUBLIC sockerless_test_support Qt6::Network Qt6::WebSockets
@@ -11,8 +15,9 @@ target_link_libraries(sockerless_blackbox_support
 # executable runs against the Docker backend (`tst_blackbox_<area>.<case>`, labels blackbox and
 # dockerbackend) and the memory backend (`tst_blackbox_<area>.memory.<case>`, labels blackbox and
 # memory), told apart by SOCKERLESS_TEST_BACKEND.
-# Docker only: these two test the Docker backend's upstream transport through a fake Docker.
-set(blackbox_docker_only tst_blackbox_baddocker tst_blackbox_upstreampaths)
+# Docker only: these two test the Docker backend's upstream transport through a fake Docker;
+# recovery stops and starts a forwarder to the real Docker (Docker going away and coming back).
+set(blackbox_docker_only tst_blackbox_baddocker tst_blackbox_upstreampaths tst_blackbox_recovery)
 # Memory only: 10,000 containers are cheap in memory and take many minutes on dockerd.
 set(blackbox_memory_only tst_blackbox_scale)
 file(GLOB blackbox_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tst_blackbox_*.cpp)

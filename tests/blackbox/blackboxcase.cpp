@@ -21,6 +21,10 @@ QString BlackboxCase::backend() {
 }
 
 bool BlackboxCase::start(QString* error) {
+    return start(StartOptions{}, error);
+}
+
+bool BlackboxCase::start(const StartOptions& options, QString* error) {
     // Docker is the engine of the Docker backend, and the source of test input (a saved
     // tarball, a pushed image) for the memory backend's cases too.
     if (!TestEnv::dockerHost().isEmpty()) {
@@ -35,9 +39,10 @@ bool BlackboxCase::start(QString* error) {
         return false;
     }
     m_daemon = std::make_unique<DaemonProcess>();
-    if (!m_daemon->start(DaemonProcess::defaultArguments(), error))
+    m_daemon->setToken(options.token);
+    if (!m_daemon->start(DaemonProcess::defaultArguments() + options.extraArguments, error))
         return false;
-    return isDocker() || makeTestImageAvailable(error);
+    return isDocker() || !options.testImage || makeTestImageAvailable(error);
 }
 
 bool BlackboxCase::makeTestImageAvailable(QString* error) {

@@ -42,6 +42,15 @@ public:
     /// memory backend, which starts empty, it then pulls the registry's copy of the test image
     /// and tags it as TestEnv::image(), so that every case finds the image it expects.
     bool start(QString* error);
+    /// How start() may differ for a case: extra daemon arguments (a token file, a policy), the
+    /// token the case sends, and whether the memory backend's test image is needed (a daemon
+    /// whose policy refuses the pull cannot get it).
+    struct StartOptions {
+        QStringList extraArguments;
+        QByteArray token;
+        bool testImage = true;
+    };
+    bool start(const StartOptions& options, QString* error);
     /// Prints the log on failure, removes what the case made, stops the daemon.
     void finish();
 

@@ -142,6 +142,8 @@ DaemonProcess::Reply DaemonProcess::request(const QByteArray& method, const QStr
                                             int timeoutMs) {
     QNetworkAccessManager manager;
     QNetworkRequest request(m_baseUrl.resolved(QUrl(pathAndQuery)));
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token);
     for (const auto& [key, value] : headers)
         request.setRawHeader(key, value);
     if (!body.isEmpty() && !request.hasRawHeader("Content-Type"))
@@ -213,7 +215,10 @@ DaemonProcess::openWebSocket(const QString& pathAndQuery, int timeoutMs,
         beforeOpen(socket.get());
     QUrl url = m_baseUrl.resolved(QUrl(pathAndQuery));
     url.setScheme(QStringLiteral("ws"));
-    socket->open(url);
+    QNetworkRequest request(url);
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token);
+    socket->open(request);
     const bool settled =
         waitUntil([&] { return connected || socket->state() == QAbstractSocket::UnconnectedState; },
                   timeoutMs);

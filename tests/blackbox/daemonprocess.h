@@ -48,6 +48,11 @@ public:
     /// Waits for the process to exit on its own; returns false on timeout.
     bool waitForExit(int timeoutMs);
 
+    /// The bearer token request() and openWebSocket() send (`Authorization: Bearer <token>`,
+    /// unless the call passes its own `Authorization`); empty (the default): none.
+    void setToken(const QByteArray& token) { m_token = token; }
+    QByteArray token() const { return m_token; }
+
     QUrl baseUrl() const { return m_baseUrl; }
     qint64 pid() const;
     QProcess& process() { return m_process; }
@@ -82,6 +87,7 @@ private:
     QProcess m_process;
     QByteArray m_log;
     QUrl m_baseUrl;
+    QByteArray m_token;
 };
 
 } // namespace sockerless::test

@@ -117,8 +117,8 @@ void FakeDocker::read(QLocalSocket* socket) {
         }
         buffer.remove(0, consumed);
         if (requestLine.startsWith("GET /_ping ")) {
-            socket->write("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Type: text/plain\r\n"
-                          "Content-Length: 2\r\n\r\nOK");
+            socket->write("HTTP/1.1 200 OK\r\nApi-Version: " + apiVersion +
+                          "\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nOK");
             continue;
         }
         requestLines.append(requestLine);

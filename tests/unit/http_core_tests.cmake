@@ -10,3 +10,12 @@ sockerless_add_qtest(tst_chunkedstream LABELS unit
     SOURCES ${_http_dir}/tst_chunkedstream.cpp ${_http_dir}/httptestclient.h LIBS sockerlessd_core)
 sockerless_add_qtest(tst_websocketdispatch LABELS unit
     SOURCES ${_http_dir}/tst_websocketdispatch.cpp LIBS sockerlessd_core Qt6::WebSockets)
+# Token and policy (daemon/http/bearerauth, accesspolicy, accesscontrol).
+sockerless_add_qtest(tst_bearerauth LABELS unit
+    SOURCES ${_http_dir}/tst_bearerauth.cpp LIBS sockerlessd_core)
+sockerless_add_qtest(tst_accesspolicy LABELS unit
+    SOURCES ${_http_dir}/tst_accesspolicy.cpp LIBS sockerlessd_core)
+sockerless_add_qtest(tst_accesscontrol LABELS unit
+    SOURCES ${_http_dir}/tst_accesscontrol.cpp LIBS sockerlessd_core Qt6::WebSockets)
+sockerless_add_qtest(tst_requestframer LABELS unit
+    SOURCES ${_http_dir}/tst_requestframer.cpp LIBS sockerlessd_core)

@@ -142,7 +142,7 @@ BackendStream* DockerBackend::events(const QUrlQuery& query, QObject* context) {
         if (query.hasQueryItem(key))
             request.addQueryValue(key, query.queryItemValue(key, QUrl::FullyDecoded));
     }
-    return new DockerLineStream(m_client->send(request), context);
+    return new DockerLineStream(m_client->send(request, context), context);
 }
 
 ContainerOps& DockerBackend::containers() {

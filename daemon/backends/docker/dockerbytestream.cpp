@@ -1,6 +1,8 @@
 #include "backends/docker/dockerbytestream.h"
 
 #include "backends/docker/dockererrormapping.h"
+#include "backends/docker/dockeroutage.h"
+#include "docker/dockerclient.h"
 #include "docker/dockerreply.h"
 
 namespace sockerless::backends {
@@ -9,6 +11,7 @@ DockerByteStream::DockerByteStream(docker::DockerReply* reply, QObject* context,
                                    const QByteArray& fallbackContentType, ErrorRewrite rewrite)
     : BackendStream(context)
     , m_reply(reply)
+    , m_client(DockerOutage::clientOf(reply))
     , m_fallback(fallbackContentType)
     , m_rewrite(std::move(rewrite)) {
     reply->setStreaming(true);
@@ -23,16 +26,34 @@ DockerByteStream::DockerByteStream(docker::DockerReply* reply, QObject* context,
         openOnce();
     });
     // A hijack opens when Docker switched protocols (101, or 200 with a raw-stream type).
-    connect(reply, &docker::DockerReply::upgraded, this, &DockerByteStream::openOnce);
+    connect(reply, &docker::DockerReply::upgraded, this, [this] {
+        m_upgraded = true;
+        openOnce();
+    });
     connect(reply, &docker::DockerReply::data, this, &BackendStream::message);
     connect(reply, &docker::DockerReply::finished, this, [this] {
-        if (m_opened)
-            emit ended();
-        else // a 3xx: Docker cleaned the path and pointed elsewhere
+        if (!m_opened) { // a 3xx: Docker cleaned the path and pointed elsewhere
             fail(api::ApiError{404, QStringLiteral("Docker redirected the call")});
+            return;
+        }
+        if (!m_upgraded) {
+            emit ended();
+            return;
+        }
+        // A hijacked stream ends when Docker closes it: the process exited, or Docker went away.
+        DockerOutage::confirm(m_client, {}, this, [this](const docker::DockerError& error) {
+            if (error.isError())
+                fail(toApiError(error));
+            else
+                emit ended();
+        });
     });
-    connect(reply, &docker::DockerReply::failed, this,
-            [this](const docker::DockerError& error) { fail(toApiError(error)); });
+    // A connection closed mid-answer may be Docker going away: the client then gets the 503.
+    connect(reply, &docker::DockerReply::failed, this, [this](const docker::DockerError& error) {
+        DockerOutage::confirm(m_client, error, this, [this](const docker::DockerError& confirmed) {
+            fail(toApiError(confirmed));
+        });
+    });
 }
 
 void DockerByteStream::fail(const api::ApiError& error) {

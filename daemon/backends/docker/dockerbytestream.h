@@ -6,8 +6,9 @@
 #include <QPointer>
 
 namespace sockerless::docker {
+class DockerClient;
 class DockerReply;
-}
+} // namespace sockerless::docker
 
 namespace sockerless::backends {
 
@@ -19,7 +20,9 @@ namespace sockerless::backends {
 /// (Docker's answer for a decoded id holding a path Go cleans, `a/`) fails as a 404. pause()
 /// and resume() stop and restart reading from Docker (backpressure); write() and closeWrite()
 /// reach the process of an upgraded connection. Destroying it aborts the upstream request,
-/// which closes its connection at once.
+/// which closes its connection at once. When the upstream connection breaks (or a hijacked one
+/// closes) and Docker no longer answers a ping, it fails with the 503 `Docker daemon unreachable`
+/// rather than ending or failing as a broken answer (DockerOutage).
 class DockerByteStream : public BackendStream {
     Q_OBJECT
 public:
@@ -44,10 +47,12 @@ private:
     void fail(const api::ApiError& error);
 
     QPointer<docker::DockerReply> m_reply;
+    QPointer<docker::DockerClient> m_client; ///< to ask whether Docker is still there
     QByteArray m_fallback;
     QByteArray m_override;
     ErrorRewrite m_rewrite;
     bool m_opened = false;
+    bool m_upgraded = false;
 };
 
 } // namespace sockerless::backends

@@ -1,6 +1,7 @@
 #include "backends/docker/dockercall.h"
 
 #include "backends/docker/dockererrormapping.h"
+#include "backends/docker/dockeroutage.h"
 #include "docker/dockerclient.h"
 #include "docker/dockerreply.h"
 
@@ -15,7 +16,7 @@ template <typename OnFinished>
 void send(docker::DockerClient* client, const docker::DockerRequest& request, QObject* context,
           OnFinished onFinished, const std::function<void(const api::ApiError&)>& onFailed,
           const ErrorRewrite& rewrite) {
-    docker::DockerReply* reply = client->send(request);
+    docker::DockerReply* reply = client->send(request, context);
     QObject::connect(context, &QObject::destroyed, reply, &docker::DockerReply::abort);
     auto fail = [onFailed, rewrite](const api::ApiError& error) {
         onFailed(rewrite ? rewrite(error) : error);
@@ -27,8 +28,15 @@ void send(docker::DockerClient* client, const docker::DockerRequest& request, QO
             return fail(api::ApiError{404, QStringLiteral("Docker redirected the call")});
         onFinished(reply);
     });
+    // A connection closed before or in the middle of the answer may be Docker going away: the
+    // client then gets the 503 that every call gets while Docker is down, not a 500.
     QObject::connect(reply, &docker::DockerReply::failed, context,
-                     [fail](const docker::DockerError& error) { fail(toApiError(error)); });
+                     [client, context, fail](const docker::DockerError& error) {
+                         DockerOutage::confirm(client, error, context,
+                                               [fail](const docker::DockerError& confirmed) {
+                                                   fail(toApiError(confirmed));
+                                               });
+                     });
 }
 
 } // namespace

@@ -19,7 +19,7 @@ DockerContainerLogStream::DockerContainerLogStream(docker::DockerClient* client,
     , m_client(client)
     , m_id(id)
     , m_options(options) {
-    docker::DockerReply* reply = m_client->send(toDockerInspectRequest(id, false));
+    docker::DockerReply* reply = m_client->send(toDockerInspectRequest(id, false), this);
     m_inspect = reply;
     connect(reply, &docker::DockerReply::finished, this, [this, reply] {
         // A redirect: the decoded id holds a path Go cleans, which no container has.
@@ -57,8 +57,8 @@ void DockerContainerLogStream::onInspected(const QByteArray& body) {
 
 void DockerContainerLogStream::startLogs(bool tty) {
     // Inspect and logs use the same id or name: a container removed in between gives a 404.
-    auto* logs = new DockerByteStream(m_client->send(toDockerLogsRequest(m_id, m_options)), this,
-                                      {}, notFoundAs(QStringLiteral("container"), m_id));
+    auto* logs = new DockerByteStream(m_client->send(toDockerLogsRequest(m_id, m_options), this),
+                                      this, {}, notFoundAs(QStringLiteral("container"), m_id));
     logs->overrideContentType(logsContentType(tty));
     m_logs = logs;
     connect(logs, &BackendStream::opened, this, [this, logs] {

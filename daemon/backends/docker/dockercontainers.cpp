@@ -84,8 +84,9 @@ BackendStream* DockerContainers::wait(const QString& id, api::WaitCondition cond
     // Docker sends the headers as soon as the wait is registered and the body at the exit: a
     // byte stream opens at the headers, which is what lets `docker run` start the container
     // after its wait is in place.
-    return new DockerByteStream(m_client->send(toDockerWaitRequest(id, condition)), context,
-                                "application/json", notFoundAs(QStringLiteral("container"), id));
+    return new DockerByteStream(m_client->send(toDockerWaitRequest(id, condition), context),
+                                context, "application/json",
+                                notFoundAs(QStringLiteral("container"), id));
 }
 
 BackendStream* DockerContainers::logs(const QString& id, const api::ContainerLogsOptions& options,

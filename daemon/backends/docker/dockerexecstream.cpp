@@ -42,7 +42,7 @@ void DockerExecStream::start(bool tty) {
         docker::DockerPath::build({QStringLiteral("exec"), m_id, QStringLiteral("start")});
     request.body = QJsonDocument(toDockerExecStartBody(false, tty)).toJson(QJsonDocument::Compact);
     request.upgrade = true;
-    auto* upstream = new DockerByteStream(m_client->send(request), this, type);
+    auto* upstream = new DockerByteStream(m_client->send(request, this), this, type);
     upstream->overrideContentType(type);
     m_upstream = upstream;
     connect(upstream, &BackendStream::opened, this, &BackendStream::opened);

@@ -35,7 +35,7 @@ BackendStream* DockerImages::pull(const api::ImagePullRequest& request, QObject*
     const auto dockerRequest = toDockerPullRequest(request);
     if (!dockerRequest.ok())
         return new FailedStream(dockerRequest.error(), context);
-    return new DockerProgressStream(m_client->send(dockerRequest.value()), context,
+    return new DockerProgressStream(m_client->send(dockerRequest.value(), context), context,
                                     scrubbing(request.secrets()));
 }
 
@@ -51,7 +51,7 @@ void DockerImages::inspect(const QString& name, QObject* context, Callback<api::
 }
 
 BackendStream* DockerImages::load(const api::ImageLoadRequest& request, QObject* context) {
-    return new DockerProgressStream(m_client->send(toDockerLoadRequest(request)), context);
+    return new DockerProgressStream(m_client->send(toDockerLoadRequest(request), context), context);
 }
 
 void DockerImages::tag(const api::ImageTagRequest& request, QObject* context,

@@ -1,13 +1,16 @@
 #include "backends/docker/dockerlinestream.h"
 
 #include "backends/docker/dockererrormapping.h"
+#include "backends/docker/dockeroutage.h"
+#include "docker/dockerclient.h"
 #include "docker/dockerreply.h"
 
 namespace sockerless::backends {
 
 DockerLineStream::DockerLineStream(docker::DockerReply* reply, QObject* context)
     : BackendStream(context)
-    , m_reply(reply) {
+    , m_reply(reply)
+    , m_client(DockerOutage::clientOf(reply)) {
     reply->setStreaming(true);
     connect(reply, &docker::DockerReply::headersReceived, this, [this](int status) {
         // An error status is not a stream: `failed` follows with Docker's message.
@@ -16,8 +19,12 @@ DockerLineStream::DockerLineStream(docker::DockerReply* reply, QObject* context)
     });
     connect(reply, &docker::DockerReply::data, this, &DockerLineStream::onData);
     connect(reply, &docker::DockerReply::finished, this, &DockerLineStream::onFinished);
-    connect(reply, &docker::DockerReply::failed, this,
-            [this](const docker::DockerError& error) { emit failed(toApiError(error)); });
+    // A connection closed mid-answer may be Docker going away: the client then gets the 503.
+    connect(reply, &docker::DockerReply::failed, this, [this](const docker::DockerError& error) {
+        DockerOutage::confirm(m_client, error, this, [this](const docker::DockerError& confirmed) {
+            emit failed(toApiError(confirmed));
+        });
+    });
 }
 
 DockerLineStream::~DockerLineStream() {
