@@ -288,7 +288,10 @@ void TstBlackboxLimits::garbageIs400AndOtherConnectionsKeepWorking() {
 
     RawClient garbage;
     QVERIFY(garbage.connectTo(m_daemon->baseUrl()));
-    garbage.send(QByteArray("\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03 not http\r\n\r\n", 27));
+    // The start of a TLS ClientHello, then text: what a client talking TLS to a plain port sends.
+    static constexpr char kNotHttp[] =
+        "\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03 not http\r\n\r\n";
+    garbage.send(QByteArray(kNotHttp, sizeof(kNotHttp) - 1));
     const RawClient::Answer answer = garbage.read();
     QCOMPARE(answer.status, 400);
     QVERIFY2(answer.message().startsWith(QStringLiteral("malformed HTTP request: ")),
@@ -397,15 +400,19 @@ void TstBlackboxLimits::connectionLimitAnswers503() {
     // One leaves: a new connection is admitted again.
     clients.front()->socket.disconnectFromHost();
     clients.erase(clients.begin());
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            RawClient again;
-            if (!again.connectTo(m_daemon->baseUrl()))
-                return false;
+    // The daemon frees the slot when it sees the close: try until then, within a deadline.
+    QDeadlineTimer deadline(10000);
+    int lastStatus = 0;
+    while (lastStatus != 200 && !deadline.hasExpired()) {
+        RawClient again;
+        if (again.connectTo(m_daemon->baseUrl())) {
             again.send(kHealthz);
-            return again.read().status == 200;
-        }(),
-        5000);
+            lastStatus = again.read().status;
+        }
+        if (lastStatus != 200)
+            QTest::qWait(50);
+    }
+    QCOMPARE(lastStatus, 200);
 }
 
 void TstBlackboxLimits::pipelinedRequestsAreAllAnsweredInOrder() {
@@ -526,6 +533,17 @@ void TstBlackboxLimits::slowLogsFollowReaderKeepsMemoryBounded() {
     if (!BlackboxCase::isDocker())
         QSKIP("needs a container producing at full speed: the memory backend's shell has no "
               "fast producer");
+#if defined(__SANITIZE_ADDRESS__)
+    // ASan keeps freed memory in a quarantine (256 MiB by default) and its shadow memory puts the
+    // daemon's baseline near 80 MiB: this daemon gets a small quarantine, and the bound applies to
+    // the growth over the baseline rather than to the total.
+    const QByteArray savedAsanOptions = qgetenv("ASAN_OPTIONS");
+    qputenv("ASAN_OPTIONS", savedAsanOptions + ":quarantine_size_mb=4");
+    const auto restoreAsanOptions = qScopeGuard([&] { qputenv("ASAN_OPTIONS", savedAsanOptions); });
+    constexpr bool kBoundGrowthOnly = true;
+#else
+    constexpr bool kBoundGrowthOnly = false;
+#endif
     BlackboxCase blackbox;
     QString error;
     QVERIFY2(blackbox.start(&error), qPrintable(error));
@@ -596,8 +614,11 @@ void TstBlackboxLimits::slowLogsFollowReaderKeepsMemoryBounded() {
           "peak %lld KiB (tail answer %d, %lld bytes)",
           webSocket ? "WebSocket" : "HTTP", produced.constData(), delivered >> 20, before, peak,
           last.status, static_cast<long long>(last.body.size()));
-    QVERIFY2(peak < qint64(100) * 1024,
-             qPrintable(QStringLiteral("daemon RSS peaked at %1 KiB").arg(peak)));
+    const qint64 measured = kBoundGrowthOnly ? peak - before : peak;
+    QVERIFY2(
+        measured < qint64(100) * 1024,
+        qPrintable(
+            QStringLiteral("daemon RSS peaked at %1 KiB (%2 KiB before)").arg(peak).arg(before)));
     QVERIFY(produced.toLongLong() > (delivered >> 20));
 }
 
