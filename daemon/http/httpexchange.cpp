@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QUrl>
 
@@ -39,6 +40,17 @@ QByteArray compactJson(const QJsonValue& value) {
     // QJsonDocument cannot hold a scalar: serialize it inside an array and strip the brackets.
     const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
     return wrapped.mid(1, wrapped.size() - 2);
+}
+
+/// Qt 6.4's sockets write buffered bytes only when the event loop next reports the socket
+/// writable: a whole answer goes out now instead (flush() never blocks; what the kernel does not
+/// take waits for that pass as before). QSslSocket::flush() hides the non-virtual
+/// QAbstractSocket::flush(), so the TLS socket gets its own.
+void flushNow(QTcpSocket* socket) {
+    if (auto* ssl = qobject_cast<QSslSocket*>(socket))
+        ssl->flush();
+    else if (socket)
+        socket->flush();
 }
 
 } // namespace
@@ -150,6 +162,7 @@ void HttpExchange::respond(int status, const QByteArray& body, const QByteArray&
     writeHead(status, noBody ? QByteArray() : contentType, headers, noBody ? -1 : body.size());
     // The first writeBody() ends the header block (Qt 6.4 writes the blank line there).
     m_responder->writeBody(noBody ? QByteArray() : body);
+    flushNow(m_socket.data());
     finish(status, noBody ? 0 : body.size());
 }
 

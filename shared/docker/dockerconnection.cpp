@@ -453,6 +453,7 @@ void DockerConnection::writeRequest() {
     m_ex.requestWritten = true;
     if (!device) {
         m_ex.bodyDone = true;
+        flushNow();
         return;
     }
     QIODevice* source = request.bodyDevice;
@@ -487,6 +488,19 @@ bool DockerConnection::bodyDeviceAtEnd() const {
     if (auto* socket = qobject_cast<QLocalSocket*>(device))
         return socket->state() == QLocalSocket::UnconnectedState;
     return false;
+}
+
+void DockerConnection::flushNow() {
+    // Qt's sockets write buffered data only when the event loop reports the socket writable: one
+    // more pass per request. A whole request goes out now, without waiting for it (flush() never
+    // blocks; what the kernel does not take is written on that pass as before).
+    // QSslSocket::flush() hides the non-virtual QAbstractSocket::flush(): call the right one.
+    if (m_local)
+        m_local->flush();
+    else if (auto* ssl = qobject_cast<QSslSocket*>(m_tcp))
+        ssl->flush();
+    else if (m_tcp)
+        m_tcp->flush();
 }
 
 void DockerConnection::pumpBody() {
@@ -630,6 +644,13 @@ void DockerConnection::handleSlice(const QByteArray& slice) {
 
 void DockerConnection::pushEvent(ParserEvent::Type type, const QByteArray& piece,
                                  const QString& message) {
+    // Body pieces parsed from one read go out as one: a log of 1 KiB chunks otherwise became one
+    // signal, one WebSocket message or one HTTP chunk per line downstream (bench/: logs).
+    if (type == ParserEvent::Type::Body && !m_queue.empty() &&
+        m_queue.back().type == ParserEvent::Type::Body) {
+        m_queue.back().piece.append(piece);
+        return;
+    }
     ParserEvent event;
     event.type = type;
     event.piece = piece;

@@ -133,6 +133,7 @@ private:
     void onConnectTimeout();
 
     void writeRequest();
+    void flushNow();
     void pumpBody();
     bool bodyDeviceAtEnd() const;
     void tryHalfClose();
