@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include <QLabel>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
 
 class TstGuiMainWindow : public QObject {
@@ -11,6 +13,8 @@ private slots:
 };
 
 void TstGuiMainWindow::opensAndSaysItIsNotConnected() {
+    QStandardPaths::setTestModeEnabled(true); // no daemon remembered from the user's settings
+    QSettings().remove(QStringLiteral("connection/url"));
     sockerless::gui::MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -1,0 +1,71 @@
+#include "containersmodel.h"
+
+#include "formatting.h"
+#include "statecolors.h"
+
+#include <QGuiApplication>
+#include <QJsonArray>
+
+namespace sockerless::gui {
+
+namespace {
+
+QVariant text(const QJsonObject& row, const char* field, int role) {
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    return row.value(QLatin1String(field)).toString();
+}
+
+QList<JsonTableModel::Column> columns() {
+    return {
+        {QObject::tr("Name"),
+         [](const QJsonObject& row, int role) -> QVariant {
+             if (role != Qt::DisplayRole)
+                 return {};
+             return Formatting::containerName(row.value(QStringLiteral("Names")).toArray());
+         }},
+        {QObject::tr("ID"),
+         [](const QJsonObject& row, int role) -> QVariant {
+             if (role == Qt::ToolTipRole)
+                 return row.value(QStringLiteral("Id")).toString();
+             if (role != Qt::DisplayRole)
+                 return {};
+             return Formatting::shortId(row.value(QStringLiteral("Id")).toString());
+         }},
+        {QObject::tr("Image"),
+         [](const QJsonObject& row, int role) { return text(row, "Image", role); }},
+        {QObject::tr("State"),
+         [](const QJsonObject& row, int role) -> QVariant {
+             const QString state = row.value(QStringLiteral("State")).toString();
+             if (role == Qt::ForegroundRole)
+                 return StateColors::forContainerState(state, QGuiApplication::palette());
+             if (role == Qt::DisplayRole)
+                 return state;
+             return {};
+         }},
+        {QObject::tr("Status"),
+         [](const QJsonObject& row, int role) { return text(row, "Status", role); }},
+        {QObject::tr("Created"),
+         [](const QJsonObject& row, int role) -> QVariant {
+             const auto created = qint64(row.value(QStringLiteral("Created")).toDouble());
+             if (role == JsonTableModel::SortRole)
+                 return created;
+             if (role == Qt::DisplayRole)
+                 return Formatting::unixTime(created);
+             return {};
+         }},
+        {QObject::tr("Ports"),
+         [](const QJsonObject& row, int role) -> QVariant {
+             if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+                 return {};
+             return Formatting::ports(row.value(QStringLiteral("Ports")).toArray());
+         }},
+    };
+}
+
+} // namespace
+
+ContainersModel::ContainersModel(QObject* parent)
+    : JsonTableModel(columns(), QStringLiteral("Id"), parent) {}
+
+} // namespace sockerless::gui
