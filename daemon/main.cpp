@@ -44,9 +44,9 @@ void raiseFileLimit() {
 
 int main(int argc, char* argv[]) {
     // Qt's own event dispatcher instead of GLib's: the daemon uses no GLib sources, and GLib's
-    // wakeups cost each proxied request 7 more system calls (19 instead of 12, strace on a
-    // keep-alive inspect loop) and about 4% more CPU (bench/README.md). Qt reads the variable
-    // when the application is constructed.
+    // wakeups cost each proxied request 7 more system calls (19 instead of 12, strace over a
+    // keep-alive inspect loop; bench/harness/analysis.md). Qt reads the variable when the
+    // application is constructed.
     qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("sockerlessd"));
