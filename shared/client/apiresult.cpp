@@ -10,7 +10,7 @@ QString ApiResult::describe() const {
 
 QString ApiResult::messageFromBody(const QByteArray& body) {
     const QJsonObject object = QJsonDocument::fromJson(body).object();
-    const QString message = object.value(QStringLiteral("message")).toString();
+    QString message = object.value(QStringLiteral("message")).toString();
     if (!message.isEmpty())
         return message;
     // Not the contract's shape (a proxy in between?): show the start of what came.
