@@ -10,12 +10,6 @@ namespace sockerless::gui {
 
 namespace {
 
-QVariant text(const QJsonObject& row, const char* field, int role) {
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
-        return {};
-    return row.value(QLatin1String(field)).toString();
-}
-
 QList<JsonTableModel::Column> columns() {
     return {
         {QObject::tr("Name"),
@@ -33,7 +27,9 @@ QList<JsonTableModel::Column> columns() {
              return Formatting::shortId(row.value(QStringLiteral("Id")).toString());
          }},
         {QObject::tr("Image"),
-         [](const QJsonObject& row, int role) { return text(row, "Image", role); }},
+         [](const QJsonObject& row, int role) {
+             return JsonTableModel::fieldText(row, "Image", role);
+         }},
         {QObject::tr("State"),
          [](const QJsonObject& row, int role) -> QVariant {
              const QString state = row.value(QStringLiteral("State")).toString();
@@ -44,7 +40,9 @@ QList<JsonTableModel::Column> columns() {
              return {};
          }},
         {QObject::tr("Status"),
-         [](const QJsonObject& row, int role) { return text(row, "Status", role); }},
+         [](const QJsonObject& row, int role) {
+             return JsonTableModel::fieldText(row, "Status", role);
+         }},
         {QObject::tr("Created"),
          [](const QJsonObject& row, int role) -> QVariant {
              const auto created = qint64(row.value(QStringLiteral("Created")).toDouble());

@@ -6,6 +6,14 @@
 
 namespace sockerless::gui {
 
+QVariant JsonTableModel::shown(int role, const QVariant& value) {
+    return role == Qt::DisplayRole || role == Qt::ToolTipRole ? value : QVariant();
+}
+
+QVariant JsonTableModel::fieldText(const QJsonObject& row, const char* name, int role) {
+    return shown(role, row.value(QLatin1String(name)).toString());
+}
+
 JsonTableModel::JsonTableModel(QList<Column> columns, QString keyField, QObject* parent)
     : QAbstractTableModel(parent)
     , m_columns(std::move(columns))

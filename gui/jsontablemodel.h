@@ -29,6 +29,11 @@ public:
 
     JsonTableModel(QList<Column> columns, QString keyField, QObject* parent = nullptr);
 
+    /// `value` for the display and tooltip roles, nothing for the others: a plain text column.
+    static QVariant shown(int role, const QVariant& value);
+    /// The string field `name` of `row` as a plain text column.
+    static QVariant fieldText(const QJsonObject& row, const char* name, int role);
+
     /// Replaces the rows: removed keys go, kept keys update, new keys are appended.
     void setRows(const QList<QJsonObject>& rows);
     /// Adds rows at the top (newest first), dropping the oldest beyond `cap`.

@@ -8,27 +8,24 @@ namespace sockerless::gui {
 
 namespace {
 
-QVariant display(int role, const QVariant& value) {
-    return role == Qt::DisplayRole || role == Qt::ToolTipRole ? value : QVariant();
-}
-
 QList<JsonTableModel::Column> columns() {
     return {
         {QObject::tr("Name"),
          [](const QJsonObject& row, int role) {
-             return display(role, row.value(QStringLiteral("Name")).toString());
+             return JsonTableModel::shown(role, row.value(QStringLiteral("Name")).toString());
          }},
         {QObject::tr("ID"),
          [](const QJsonObject& row, int role) {
-             return display(role, Formatting::shortId(row.value(QStringLiteral("Id")).toString()));
+             return JsonTableModel::shown(
+                 role, Formatting::shortId(row.value(QStringLiteral("Id")).toString()));
          }},
         {QObject::tr("Driver"),
          [](const QJsonObject& row, int role) {
-             return display(role, row.value(QStringLiteral("Driver")).toString());
+             return JsonTableModel::shown(role, row.value(QStringLiteral("Driver")).toString());
          }},
         {QObject::tr("Scope"),
          [](const QJsonObject& row, int role) {
-             return display(role, row.value(QStringLiteral("Scope")).toString());
+             return JsonTableModel::shown(role, row.value(QStringLiteral("Scope")).toString());
          }},
         {QObject::tr("Subnet"),
          [](const QJsonObject& row, int role) {
@@ -39,20 +36,20 @@ QList<JsonTableModel::Column> columns() {
                                            .toArray();
              for (const auto& entry : config)
                  subnets.append(entry.toObject().value(QStringLiteral("Subnet")).toString());
-             return display(role, subnets.join(QStringLiteral(", ")));
+             return JsonTableModel::shown(role, subnets.join(QStringLiteral(", ")));
          }},
         {QObject::tr("Containers"),
          [](const QJsonObject& row, int role) -> QVariant {
              const auto count = row.value(QStringLiteral("Containers")).toObject().size();
              if (role == JsonTableModel::SortRole)
                  return qint64(count);
-             return display(role, QString::number(count));
+             return JsonTableModel::shown(role, QString::number(count));
          }},
         {QObject::tr("Internal"),
          [](const QJsonObject& row, int role) {
-             return display(role, row.value(QStringLiteral("Internal")).toBool()
-                                      ? QObject::tr("yes")
-                                      : QObject::tr("no"));
+             return JsonTableModel::shown(role, row.value(QStringLiteral("Internal")).toBool()
+                                                    ? QObject::tr("yes")
+                                                    : QObject::tr("no"));
          }},
     };
 }

@@ -10,12 +10,6 @@ namespace sockerless::gui {
 
 namespace {
 
-QVariant text(const QJsonObject& row, const char* field, int role) {
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
-        return {};
-    return row.value(QLatin1String(field)).toString();
-}
-
 QList<JsonTableModel::Column> columns() {
     return {
         {QObject::tr("Time"),
@@ -30,13 +24,21 @@ QList<JsonTableModel::Column> columns() {
                                      : time;
          }},
         {QObject::tr("Client"),
-         [](const QJsonObject& row, int role) { return text(row, "client", role); }},
+         [](const QJsonObject& row, int role) {
+             return JsonTableModel::fieldText(row, "client", role);
+         }},
         {QObject::tr("Method"),
-         [](const QJsonObject& row, int role) { return text(row, "method", role); }},
+         [](const QJsonObject& row, int role) {
+             return JsonTableModel::fieldText(row, "method", role);
+         }},
         {QObject::tr("Route"),
-         [](const QJsonObject& row, int role) { return text(row, "route", role); }},
+         [](const QJsonObject& row, int role) {
+             return JsonTableModel::fieldText(row, "route", role);
+         }},
         {QObject::tr("Path"),
-         [](const QJsonObject& row, int role) { return text(row, "path", role); }},
+         [](const QJsonObject& row, int role) {
+             return JsonTableModel::fieldText(row, "path", role);
+         }},
         {QObject::tr("Status"),
          [](const QJsonObject& row, int role) -> QVariant {
              const int status = row.value(QStringLiteral("status")).toInt();

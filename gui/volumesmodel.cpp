@@ -6,18 +6,16 @@ namespace sockerless::gui {
 
 namespace {
 
-QVariant field(const QJsonObject& row, const char* name, int role) {
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
-        return {};
-    return row.value(QLatin1String(name)).toString();
-}
-
 QList<JsonTableModel::Column> columns() {
     return {
         {QObject::tr("Name"),
-         [](const QJsonObject& row, int role) { return field(row, "Name", role); }},
+         [](const QJsonObject& row, int role) {
+             return JsonTableModel::fieldText(row, "Name", role);
+         }},
         {QObject::tr("Driver"),
-         [](const QJsonObject& row, int role) { return field(row, "Driver", role); }},
+         [](const QJsonObject& row, int role) {
+             return JsonTableModel::fieldText(row, "Driver", role);
+         }},
         {QObject::tr("Created"),
          [](const QJsonObject& row, int role) -> QVariant {
              const QString created = row.value(QStringLiteral("CreatedAt")).toString();
@@ -26,7 +24,9 @@ QList<JsonTableModel::Column> columns() {
              return role == Qt::DisplayRole ? QVariant(Formatting::isoTime(created)) : QVariant();
          }},
         {QObject::tr("Scope"),
-         [](const QJsonObject& row, int role) { return field(row, "Scope", role); }},
+         [](const QJsonObject& row, int role) {
+             return JsonTableModel::fieldText(row, "Scope", role);
+         }},
         {QObject::tr("Labels"),
          [](const QJsonObject& row, int role) -> QVariant {
              if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
@@ -38,7 +38,9 @@ QList<JsonTableModel::Column> columns() {
              return labels.join(QStringLiteral(", "));
          }},
         {QObject::tr("Mount point"),
-         [](const QJsonObject& row, int role) { return field(row, "Mountpoint", role); }},
+         [](const QJsonObject& row, int role) {
+             return JsonTableModel::fieldText(row, "Mountpoint", role);
+         }},
     };
 }
 
